@@ -1,1 +1,37 @@
-package trlab.cli; public final class Cli { private Cli(){} public static int run(String[] args){ System.err.println("no commands yet"); return 2; } }
+package trlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import trlab.experiment.ConfigException;
+
+import java.io.PrintWriter;
+
+/** The command line: {@code run}, {@code bench}. Errors are one sentence on stderr with a non-zero status. */
+@Command(name = "trlab", mixinStandardHelpOptions = true, version = "trlab 0.1",
+        description = "The Training Response Lab: train a small network and measure how it learns.",
+        subcommands = {RunCommand.class, BenchCommand.class})
+public final class Cli {
+    /** Bad input: a preset, an override, a data or state file. */
+    public static final int BAD_INPUT = 2;
+    /** The run diverged (the loss or a parameter stopped being finite). */
+    public static final int DIVERGED = 3;
+    /** A file could not be written, or another failure. */
+    public static final int FAILED = 1;
+
+    private Cli() {
+    }
+
+    public static int run(String[] args) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            PrintWriter err = line.getErr();
+            if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+                err.println("trlab: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("trlab: " + e);
+            return FAILED;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,88 @@
+package trlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import trlab.core.Trainer;
+import trlab.experiment.Experiment;
+import trlab.experiment.ExperimentConfig;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Training throughput and snapshot cost on the built-in defaults (sine, 16 points, width 100, tanh, SGD batch 1),
+ * changed with {@code --set}. Like the NumPy reference, the learning rate is 0.5 / width unless set, which keeps
+ * every width stable.
+ */
+@Command(name = "bench", description = "Measure steps per second and the cost of one snapshot; print one JSON line.")
+final class BenchCommand implements Callable<Integer> {
+    private static final int CHUNK = 256;
+    private static final int SNAPSHOT_RUNS = 9;
+
+    @Option(names = "--set", paramLabel = "section.field=value", description = "override one config field")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--seconds", paramLabel = "S", description = "how long to time the training (default 3)")
+    double seconds = 3;
+
+    @Override
+    public Integer call() {
+        ExperimentConfig config = ExperimentConfig.defaults().withOverrides(overrides);
+        if (overrides.stream().noneMatch(o -> o.startsWith("training.learningRate="))) {
+            config = config.with("training.learningRate=" + 0.5 / config.network().width());
+        }
+        config = config.with("training.steps=" + Long.MAX_VALUE / 4);
+        Experiment run = Experiment.start(config);
+        Trainer trainer = run.trainer();
+
+        long warmupEnd = System.nanoTime() + (long) (Math.min(1.0, seconds / 3) * 1e9);
+        while (System.nanoTime() < warmupEnd) {
+            stepChunk(trainer);
+        }
+        long steps = 0;
+        long t0 = System.nanoTime();
+        long limit = t0 + (long) (seconds * 1e9);
+        long now;
+        do {
+            stepChunk(trainer);
+            steps += CHUNK;
+            now = System.nanoTime();
+        } while (now < limit);
+        double elapsed = (now - t0) / 1e9;
+
+        double[] millis = new double[SNAPSHOT_RUNS];
+        run.liveSnapshot();
+        for (int i = 0; i < SNAPSHOT_RUNS; i++) {
+            long s0 = System.nanoTime();
+            run.liveSnapshot();
+            millis[i] = (System.nanoTime() - s0) / 1e6;
+        }
+        Arrays.sort(millis);
+
+        ObjectNode line = new ObjectMapper().createObjectNode();
+        line.put("impl", "trlab");
+        line.put("stepsPerSecond", Math.round(steps / elapsed * 10) / 10.0);
+        line.put("width", config.network().width());
+        line.put("points", run.task().train().size());
+        line.put("batch", trainer.batchSize());
+        line.put("activation", config.network().activation().id());
+        line.put("method", config.training().method().id());
+        line.put("learningRate", trainer.learningRate());
+        line.put("steps", steps);
+        line.put("seconds", Math.round(elapsed * 1e4) / 1e4);
+        line.put("snapshotMillis", Math.round(millis[SNAPSHOT_RUNS / 2] * 1000) / 1000.0);
+        line.put("finite", run.trainer().network().isFinite());
+        System.out.println(line);
+        return 0;
+    }
+
+    private static void stepChunk(Trainer trainer) {
+        for (int i = 0; i < CHUNK; i++) {
+            trainer.step();
+        }
+    }
+}

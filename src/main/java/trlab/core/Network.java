@@ -1,0 +1,193 @@
+package trlab.core;
+
+import java.util.Arrays;
+
+/**
+ * One hidden layer: h = W x + b, f = s * A phi(h) + c (SCIENCE.md §1).
+ *
+ * <p>The parameters live in flat row-major arrays: {@code w[i*d + j]} = W_ij (N rows of d), {@code b[i]},
+ * {@code a[k*N + i]} = A_ki (K rows of N), {@code c[k]}. The flat parameter index used by {@link #parameter}
+ * runs through W, b, A, c in that order.
+ */
+public final class Network {
+    public final int inputs;
+    public final int width;
+    public final int outputs;
+    public final Activation activation;
+    public final Parameterization parameterization;
+    /** The output scale s. */
+    public final double scale;
+    public final double[] w;
+    public final double[] b;
+    public final double[] a;
+    public final double[] c;
+
+    public Network(int inputs, int width, int outputs, Activation activation, Parameterization parameterization) {
+        if (inputs < 1 || width < 1 || outputs < 1) {
+            throw new IllegalArgumentException("network dimensions must be positive: d=" + inputs + ", N=" + width
+                    + ", K=" + outputs);
+        }
+        this.inputs = inputs;
+        this.width = width;
+        this.outputs = outputs;
+        this.activation = activation;
+        this.parameterization = parameterization;
+        this.scale = parameterization.outputScale(width);
+        this.w = new double[width * inputs];
+        this.b = new double[width];
+        this.a = new double[outputs * width];
+        this.c = new double[outputs];
+    }
+
+    /**
+     * The initialisation of SCIENCE.md §1, all from one generator seeded with {@code seed}, in this order:
+     * W_ij ~ N(0, weightScale²/d), then b_i ~ N(0, biasScale²), then A_ki ~ N(0, 1/N) (standard) or N(0, 1)
+     * (ntk); c = 0.
+     */
+    public static Network initialize(int inputs, int width, int outputs, Activation activation,
+                                     Parameterization parameterization, double weightScale, double biasScale,
+                                     long seed) {
+        Network net = new Network(inputs, width, outputs, activation, parameterization);
+        Rng rng = new Rng(seed);
+        double wStd = weightScale / Math.sqrt(inputs);
+        for (int p = 0; p < net.w.length; p++) {
+            net.w[p] = wStd * rng.nextGaussian();
+        }
+        for (int i = 0; i < width; i++) {
+            net.b[i] = biasScale * rng.nextGaussian();
+        }
+        double aStd = parameterization.outputWeightStd(width);
+        for (int p = 0; p < net.a.length; p++) {
+            net.a[p] = aStd * rng.nextGaussian();
+        }
+        return net;
+    }
+
+    public Network copy() {
+        Network n = new Network(inputs, width, outputs, activation, parameterization);
+        n.copyParametersFrom(this);
+        return n;
+    }
+
+    /** Overwrites this network's parameters with those of a network of the same shape. */
+    public void copyParametersFrom(Network other) {
+        if (other.inputs != inputs || other.width != width || other.outputs != outputs) {
+            throw new IllegalArgumentException("shape mismatch");
+        }
+        System.arraycopy(other.w, 0, w, 0, w.length);
+        System.arraycopy(other.b, 0, b, 0, b.length);
+        System.arraycopy(other.a, 0, a, 0, a.length);
+        System.arraycopy(other.c, 0, c, 0, c.length);
+    }
+
+    /** Number of parameters: N d + N + K N + K. */
+    public int parameterCount() {
+        return w.length + b.length + a.length + c.length;
+    }
+
+    /** Parameter p of the flat order W, b, A, c. */
+    public double parameter(int p) {
+        if (p < w.length) {
+            return w[p];
+        }
+        p -= w.length;
+        if (p < b.length) {
+            return b[p];
+        }
+        p -= b.length;
+        if (p < a.length) {
+            return a[p];
+        }
+        return c[p - a.length];
+    }
+
+    public void setParameter(int p, double value) {
+        if (p < w.length) {
+            w[p] = value;
+            return;
+        }
+        p -= w.length;
+        if (p < b.length) {
+            b[p] = value;
+            return;
+        }
+        p -= b.length;
+        if (p < a.length) {
+            a[p] = value;
+            return;
+        }
+        c[p - a.length] = value;
+    }
+
+    /** True when every parameter is finite. */
+    public boolean isFinite() {
+        return allFinite(w) && allFinite(b) && allFinite(a) && allFinite(c);
+    }
+
+    private static boolean allFinite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Pre-activations h_i(x) for the input starting at {@code x[offset]}. */
+    public void preActivations(double[] x, int offset, double[] h) {
+        int d = inputs;
+        for (int i = 0; i < width; i++) {
+            double sum = b[i];
+            int row = i * d;
+            for (int j = 0; j < d; j++) {
+                sum += w[row + j] * x[offset + j];
+            }
+            h[i] = sum;
+        }
+    }
+
+    /** Outputs f_k = s sum_i A_ki phi_i + c_k from hidden features phi, written at {@code f[fOffset]}. */
+    public void outputsFromFeatures(double[] phi, double[] f, int fOffset) {
+        for (int k = 0; k < outputs; k++) {
+            double sum = 0;
+            int row = k * width;
+            for (int i = 0; i < width; i++) {
+                sum += a[row + i] * phi[i];
+            }
+            f[fOffset + k] = scale * sum + c[k];
+        }
+    }
+
+    /** Computes h, phi, phi' and f for one input; the buffers hold at least N (and K) entries. */
+    public void forward(double[] x, int offset, double[] h, double[] phi, double[] dphi, double[] f, int fOffset) {
+        preActivations(x, offset, h);
+        activation.evaluate(h, phi, dphi, width);
+        outputsFromFeatures(phi, f, fOffset);
+    }
+
+    /** Outputs for {@code count} inputs stored one after another in x, written K per input into out. */
+    public void outputs(double[] x, int count, double[] out) {
+        double[] h = new double[width];
+        double[] phi = new double[width];
+        double[] dphi = new double[width];
+        for (int n = 0; n < count; n++) {
+            forward(x, n * inputs, h, phi, dphi, out, n * outputs);
+        }
+    }
+
+    /** Mean per-sample loss over a data set with its stored (clean) targets. */
+    public double meanLoss(Loss loss, double[] x, double[] y, int count) {
+        double[] f = new double[count * outputs];
+        outputs(x, count, f);
+        double sum = 0;
+        for (int n = 0; n < count; n++) {
+            sum += loss.value(f, n * outputs, y, n * outputs, outputs);
+        }
+        return sum / count;
+    }
+
+    public boolean sameParameters(Network other) {
+        return Arrays.equals(w, other.w) && Arrays.equals(b, other.b) && Arrays.equals(a, other.a)
+                && Arrays.equals(c, other.c);
+    }
+}

@@ -1,0 +1,158 @@
+package trlab.experiment;
+
+import trlab.core.Network;
+import trlab.core.Task;
+import trlab.core.Trainer;
+import trlab.measure.Measurer;
+import trlab.measure.PowerLawFit;
+import trlab.measure.Snapshot;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * One run, stepped by its caller: the trainer, the measurer that snapshots it at the schedule's recording times,
+ * and the record those snapshots go to. It is not thread-safe; exactly one thread drives it.
+ *
+ * <p>When the loss or a parameter stops being finite the run stops at the recording where that is seen, and keeps
+ * the state of the last finite recording as its final state.
+ */
+public final class Experiment {
+    private final ExperimentConfig config;
+    private final Task task;
+    private final Network network;
+    private final Trainer trainer;
+    private final Measurer measurer;
+    private final Schedule schedule;
+    private final RunRecord record;
+    private long nextRecording;
+    private StateFile.State lastFinite;
+    private long divergedAt = -1;
+
+    private Experiment(ExperimentConfig config, Task task, Network network, long startStep) {
+        this.config = config;
+        this.task = task;
+        this.network = network;
+        this.trainer = Experiments.trainer(config, network, task.train(), startStep);
+        this.measurer = Experiments.measurer(config, task);
+        this.schedule = Schedule.forRun(config, startStep);
+        this.record = new RunRecord(task, state());
+        this.nextRecording = schedule.first();
+        recordIfDue();
+    }
+
+    /** A run from the initial network of the config's seeds. */
+    public static Experiment start(ExperimentConfig config) {
+        Task task = Experiments.task(config);
+        return new Experiment(config, task, Experiments.network(config, task), 0);
+    }
+
+    /** A run under {@code config} from a saved state: its parameters, its step and its data. */
+    public static Experiment resume(ExperimentConfig config, StateFile.State state) {
+        Task task = Experiments.task(config);
+        Network saved = state.network();
+        if (saved.inputs != task.inputs() || saved.outputs != task.outputs() || saved.width != config.network().width()) {
+            throw new ConfigException("the state has a network with " + saved.inputs + " inputs, width " + saved.width
+                    + " and " + saved.outputs + " outputs; the config needs " + task.inputs() + " inputs, width "
+                    + config.network().width() + " and " + task.outputs() + " outputs.");
+        }
+        Network network = new Network(saved.inputs, saved.width, saved.outputs, config.network().activation(),
+                config.network().parameterization());
+        network.copyParametersFrom(saved);
+        return new Experiment(config, task.withTrain(state.data()), network, state.step());
+    }
+
+    public ExperimentConfig config() {
+        return config;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    public Measurer measurer() {
+        return measurer;
+    }
+
+    public RunRecord record() {
+        return record;
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    /** The current state (the live network, not a copy). */
+    public StateFile.State state() {
+        return new StateFile.State(config, trainer.time(), network, task.train());
+    }
+
+    public boolean finished() {
+        return diverged() || trainer.time() >= schedule.end();
+    }
+
+    public boolean diverged() {
+        return divergedAt >= 0;
+    }
+
+    /** The step at which divergence was seen, or -1. */
+    public long divergedAt() {
+        return divergedAt;
+    }
+
+    /**
+     * Takes up to {@code steps} steps, stopping early at the end of the schedule or on divergence, and records
+     * every scheduled snapshot on the way.
+     */
+    public void advance(long steps) {
+        long target = Math.min(schedule.end(), trainer.time() + steps);
+        while (!diverged() && trainer.time() < target) {
+            long stop = Math.min(target, nextRecording);
+            while (trainer.time() < stop) {
+                trainer.step();
+            }
+            recordIfDue();
+        }
+    }
+
+    /** A snapshot now, for a view; it does not join the record. */
+    public Snapshot liveSnapshot() {
+        return measurer.measure(network, trainer.time(), trainer.epoch(), trainer.learningRate(), false);
+    }
+
+    private void recordIfDue() {
+        if (trainer.time() != nextRecording) {
+            return;
+        }
+        nextRecording = schedule.next(trainer.time());
+        Snapshot s = network.isFinite()
+                ? measurer.measure(network, trainer.time(), trainer.epoch(), trainer.learningRate(), true)
+                : null;
+        if (s == null || !Double.isFinite(s.trainLoss())) {
+            divergedAt = trainer.time();
+            return;
+        }
+        record.add(s);
+        lastFinite = StateFile.copyOf(state());
+    }
+
+    /** The final state: the current one, or after divergence the last finite recording. */
+    public StateFile.State finalState() {
+        return diverged() ? lastFinite : state();
+    }
+
+    /** The power-law fit of the amplitude over the last two decades of the run, or null. */
+    public PowerLawFit agingFit() {
+        long end = finalState().step();
+        return measurer.aging().fit(end / 100.0, end);
+    }
+
+    /** Writes run.json, metrics.csv and final-state.json into dir. */
+    public void write(Path dir) throws IOException {
+        record.write(dir, finalState(), agingFit(), divergedAt);
+    }
+}

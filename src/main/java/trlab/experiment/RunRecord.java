@@ -1,0 +1,210 @@
+package trlab.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import trlab.core.Task;
+import trlab.measure.Curves;
+import trlab.measure.PowerLawFit;
+import trlab.measure.Series;
+import trlab.measure.Snapshot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a run leaves behind (SCIENCE.md §5): the scalar series of every recorded snapshot and the curves of the last
+ * one, written as run.json, metrics.csv and final-state.json. Only scalars are kept per sample, so a long run's
+ * record stays small.
+ */
+public final class RunRecord {
+    public static final String RUN_JSON = "run.json";
+    public static final String METRICS_CSV = "metrics.csv";
+    public static final String FINAL_STATE = "final-state.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Series[] SERIES = Series.values();
+
+    private final Task task;
+    private final StateFile.State initialState;
+    private final List<double[]> rows = new ArrayList<>();
+    private Snapshot last;
+
+    public RunRecord(Task task, StateFile.State initialState) {
+        this.task = task;
+        this.initialState = StateFile.copyOf(initialState);
+    }
+
+    public void add(Snapshot s) {
+        double[] row = new double[SERIES.length];
+        for (int i = 0; i < SERIES.length; i++) {
+            row[i] = SERIES[i].of(s);
+        }
+        rows.add(row);
+        last = s;
+    }
+
+    /** The recorded values of one series, oldest first. */
+    public double[] series(Series series) {
+        double[] v = new double[rows.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rows.get(i)[series.ordinal()];
+        }
+        return v;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public Snapshot last() {
+        return last;
+    }
+
+    public StateFile.State initialState() {
+        return initialState;
+    }
+
+    /**
+     * The record as the JSON of run.json.
+     *
+     * @param finalState  the state the run ended in
+     * @param agingFit    the power-law fit over the run's last two decades, or null
+     * @param divergedAt  the step at which the loss or a parameter stopped being finite, or -1
+     */
+    public ObjectNode toTree(StateFile.State finalState, PowerLawFit agingFit, long divergedAt) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.set("config", finalState.config().toJsonTree());
+        root.put("diverged", divergedAt >= 0);
+        if (divergedAt >= 0) {
+            root.put("divergedAtStep", divergedAt);
+        }
+        root.set("initialState", StateFile.toTree(initialState));
+        root.set("finalState", StateFile.toTree(finalState));
+        ObjectNode series = root.putObject("series");
+        for (Series s : SERIES) {
+            ArrayNode a = series.putArray(s.key());
+            for (double[] row : rows) {
+                number(a, row[s.ordinal()]);
+            }
+        }
+        if (last != null) {
+            root.set("probe", probe(last.curves()));
+            ObjectNode neurons = root.putObject("neurons");
+            neurons.set("projection", rows(last.curves().projection().coordinates(), 2));
+            neurons.set("explainedVariance", values(last.curves().projection().explained()));
+            neurons.set("contribution", values(last.curves().contributions()));
+        }
+        if (agingFit != null) {
+            ObjectNode aging = root.putObject("agingFit");
+            aging.put("alpha", agingFit.alpha());
+            aging.put("error", agingFit.error());
+            aging.put("samples", agingFit.samples());
+        }
+        return root;
+    }
+
+    private ObjectNode probe(Curves c) {
+        int d = task.inputs();
+        int k = task.outputs();
+        int m = task.probeCount();
+        int r = c.references().length;
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.set("x", rows(task.probe(), d));
+        p.set("references", rows(c.referenceX(), d));
+        ArrayNode idx = p.putArray("referenceIndices");
+        for (int i : c.references()) {
+            idx.add(i);
+        }
+        p.set("output", rows(c.output(), k));
+        p.set("ntk", rows(c.ntk().total(), m));
+        p.set("ntkOutputPart", rows(c.ntk().output(), m));
+        p.set("ntkHiddenPart", rows(c.ntk().hidden(), m));
+        ArrayNode response = p.putArray("response");
+        for (int q = 0; q < r; q++) {
+            ArrayNode row = response.addArray();
+            for (int i = 0; i < m; i++) {
+                if (k == 1) {
+                    number(row, c.response()[q * m + i]);
+                } else {
+                    ArrayNode perOutput = row.addArray();
+                    for (int o = 0; o < k; o++) {
+                        number(perOutput, c.response()[(q * m + i) * k + o]);
+                    }
+                }
+            }
+        }
+        p.set("featureSpectrum", values(c.spectrum()));
+        return p;
+    }
+
+    /** metrics.csv: one column per series, one row per recorded sample; an undefined value is left empty. */
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < SERIES.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(SERIES[i].key());
+        }
+        sb.append('\n');
+        for (double[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                if (SERIES[i] == Series.STEP) {
+                    sb.append((long) row[i]);
+                } else if (Double.isFinite(row[i])) {
+                    sb.append(row[i]);
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Writes run.json, metrics.csv and final-state.json into dir (created if needed), each file atomically. */
+    public void write(Path dir, StateFile.State finalState, PowerLawFit agingFit, long divergedAt) throws IOException {
+        Files.createDirectories(dir);
+        String runJson;
+        try {
+            runJson = JSON.writeValueAsString(toTree(finalState, agingFit, divergedAt));
+        } catch (JsonProcessingException e) {
+            throw new IOException(e);
+        }
+        AtomicFiles.write(dir.resolve(RUN_JSON), runJson);
+        AtomicFiles.write(dir.resolve(METRICS_CSV), toCsv());
+        StateFile.write(finalState, dir.resolve(FINAL_STATE));
+    }
+
+    private static void number(ArrayNode a, double v) {
+        if (Double.isFinite(v)) {
+            a.add(v);
+        } else {
+            a.addNull();
+        }
+    }
+
+    private static ArrayNode values(double[] v) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode(v.length);
+        for (double x : v) {
+            number(a, x);
+        }
+        return a;
+    }
+
+    private static ArrayNode rows(double[] v, int cols) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        for (int r = 0; r < v.length / cols; r++) {
+            ArrayNode row = a.addArray();
+            for (int j = 0; j < cols; j++) {
+                number(row, v[r * cols + j]);
+            }
+        }
+        return a;
+    }
+}

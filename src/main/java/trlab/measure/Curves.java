@@ -1,0 +1,20 @@
+package trlab.measure;
+
+/**
+ * The functions a snapshot holds beside its scalars: everything drawn over the probe grid or over the neurons.
+ *
+ * @param references     indices of the reference samples in the training set
+ * @param referenceX     their inputs (R rows of d)
+ * @param output         the network output on the probe grid (M rows of K)
+ * @param ntk            the kernel parts Theta(x'_m, x_r), entry r*M + m
+ * @param response       the measured response, entry (r*M + m)*K + k
+ * @param spectrum       sigma_j / sigma_1 of the feature matrix
+ * @param projection     the neurons on the top two principal components
+ * @param contributions  c_i, each neuron's share of the output
+ * @param neuronW        W (N rows of d), for the (w, b) view
+ * @param neuronB        b (N)
+ */
+public record Curves(int[] references, double[] referenceX, double[] output, Kernel.Parts ntk, double[] response,
+                     double[] spectrum, FeatureSpace.Projection projection, double[] contributions, double[] neuronW,
+                     double[] neuronB) {
+}
