@@ -55,7 +55,7 @@ public final class Special {
         for (int n = 1; n < 200; n++) {
             term *= 2.0 * x2 / (2 * n + 1);
             sum += term;
-            if (term < 1e-17 * Math.abs(sum) || term == 0) {
+            if (Math.abs(term) < 1e-17 * Math.abs(sum)) {
                 break;
             }
         }

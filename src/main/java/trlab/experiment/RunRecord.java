@@ -91,7 +91,11 @@ public final class RunRecord {
         for (Series s : SERIES) {
             ArrayNode a = series.putArray(s.key());
             for (double[] row : rows) {
-                number(a, row[s.ordinal()]);
+                if (s == Series.STEP) {
+                    a.add((long) row[s.ordinal()]);
+                } else {
+                    number(a, row[s.ordinal()]);
+                }
             }
         }
         if (last != null) {
