@@ -145,9 +145,12 @@ public final class Tasks {
                     positive = x1 * x2 > 0;
                 }
                 case GAUSS -> {
+                    // a blob of standard deviation 0.2, truncated to the square by drawing again
                     double centre = positive ? 0.5 : -0.5;
-                    x1 = centre + 0.2 * rng.nextGaussian();
-                    x2 = centre + 0.2 * rng.nextGaussian();
+                    do {
+                        x1 = centre + 0.2 * rng.nextGaussian();
+                        x2 = centre + 0.2 * rng.nextGaussian();
+                    } while (Math.abs(x1) > 1 || Math.abs(x2) > 1);
                 }
                 case SPIRAL -> {
                     int arm = positive ? n : n - positives;

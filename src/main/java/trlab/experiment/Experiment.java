@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * the state of the last finite recording as its final state.
  */
 public final class Experiment {
-    private final ExperimentConfig config;
+    private ExperimentConfig config;
     private final Task task;
     private final Network network;
     private final Trainer trainer;
@@ -106,7 +106,8 @@ public final class Experiment {
 
     /**
      * Takes up to {@code steps} steps, stopping early at the end of the schedule or on divergence, and records
-     * every scheduled snapshot on the way.
+     * every scheduled snapshot on the way. Parameters that stopped being finite between recordings are caught at
+     * the end of the call.
      */
     public void advance(long steps) {
         long target = Math.min(schedule.end(), trainer.time() + steps);
@@ -117,6 +118,25 @@ public final class Experiment {
             }
             recordIfDue();
         }
+        if (!diverged() && !network.isFinite()) {
+            divergedAt = trainer.time();
+        }
+    }
+
+    /**
+     * Changes how training goes on from here: method, batch size, learning rate and label noise may change between
+     * steps; anything else needs a new run.
+     */
+    public void retrain(TrainingConfig training) {
+        TrainingConfig now = config.training();
+        if (training.loss() != now.loss() || training.seed() != now.seed() || training.steps() != now.steps()) {
+            throw new IllegalArgumentException("the loss, the training seed and the number of steps are fixed for a run");
+        }
+        ExperimentConfig next = config.withTraining(training);
+        trainer.setMethod(training.method(), training.batchSize());
+        trainer.setLearningRate(training.learningRate());
+        trainer.setLabelNoise(training.labelNoise());
+        config = next;
     }
 
     /** A snapshot now, for a view; it does not join the record. */

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -60,6 +61,11 @@ public final class RunRecord {
 
     public int size() {
         return rows.size();
+    }
+
+    /** Recorded sample i: one value per {@link Series}, in their order. */
+    public double[] row(int i) {
+        return rows.get(i).clone();
     }
 
     public Snapshot last() {
@@ -121,15 +127,15 @@ public final class RunRecord {
         int r = c.references().length;
         ObjectNode p = JsonNodeFactory.instance.objectNode();
         p.set("x", rows(task.probe(), d));
-        p.set("references", rows(c.referenceX(), d));
+        p.set("references", rows(Arrays.copyOf(c.referenceX(), r * d), d));
         ArrayNode idx = p.putArray("referenceIndices");
         for (int i : c.references()) {
             idx.add(i);
         }
         p.set("output", rows(c.output(), k));
-        p.set("ntk", rows(c.ntk().total(), m));
-        p.set("ntkOutputPart", rows(c.ntk().output(), m));
-        p.set("ntkHiddenPart", rows(c.ntk().hidden(), m));
+        p.set("ntk", rows(Arrays.copyOf(c.ntk().total(), r * m), m));
+        p.set("ntkOutputPart", rows(Arrays.copyOf(c.ntk().output(), r * m), m));
+        p.set("ntkHiddenPart", rows(Arrays.copyOf(c.ntk().hidden(), r * m), m));
         ArrayNode response = p.putArray("response");
         for (int q = 0; q < r; q++) {
             ArrayNode row = response.addArray();

@@ -3,8 +3,11 @@ package trlab.measure;
 /**
  * The functions a snapshot holds beside its scalars: everything drawn over the probe grid or over the neurons.
  *
- * @param references     indices of the reference samples in the training set
- * @param referenceX     their inputs (R rows of d)
+ * @param references     indices of the reference samples in the training set; the kernel and response arrays hold
+ *                       one row for each, then one more for the focus sample when it is not among them
+ * @param focus          the training sample a view asked to follow, or -1
+ * @param focusRow       the row of the kernel and response arrays that belongs to the focus, or -1
+ * @param referenceX     the inputs of every row (rows of d)
  * @param output         the network output on the probe grid (M rows of K)
  * @param ntk            the kernel parts Theta(x'_m, x_r), entry r*M + m
  * @param response       the measured response, entry (r*M + m)*K + k
@@ -14,7 +17,12 @@ package trlab.measure;
  * @param neuronW        W (N rows of d), for the (w, b) view
  * @param neuronB        b (N)
  */
-public record Curves(int[] references, double[] referenceX, double[] output, Kernel.Parts ntk, double[] response,
+public record Curves(int[] references, int focus, int focusRow, double[] referenceX, double[] output, Kernel.Parts ntk, double[] response,
                      double[] spectrum, FeatureSpace.Projection projection, double[] contributions, double[] neuronW,
                      double[] neuronB) {
+
+    /** Number of rows in the kernel and response arrays. */
+    public int rows() {
+        return ntk.rows();
+    }
 }

@@ -5,6 +5,8 @@ import trlab.core.Loss;
 import trlab.core.Network;
 import trlab.core.Task;
 
+import java.util.Arrays;
+
 /**
  * Takes snapshots of a network during one run. It remembers what later measurements compare with: the kernel at
  * the run's first snapshot (for the drifts) and the recorded amplitudes (for the aging exponent).
@@ -14,6 +16,7 @@ public final class Measurer {
     private final Loss loss;
     private final MeasureSettings settings;
     private final DataSet references;
+    private int focus = -1;
     private final Aging aging = new Aging();
     private double[] initialKernel;
     private double[] initialShape;
@@ -44,6 +47,17 @@ public final class Measurer {
     }
 
     /**
+     * Follows one more training sample: later snapshots add its kernel and response curves (-1 to stop). It takes
+     * no part in the drifts or the kernel width, which stay with the configured references.
+     */
+    public void setFocus(int sample) {
+        if (sample < -1 || sample >= task.train().size()) {
+            throw new IllegalArgumentException("no training sample " + sample);
+        }
+        focus = sample;
+    }
+
+    /**
      * Measures everything at time {@code step}. A recorded snapshot joins the amplitude history that the aging
      * exponent fits; a live one (drawn between recording times) only reads it.
      *
@@ -59,10 +73,13 @@ public final class Measurer {
         double[] output = atProbe.outputs(net);
         double testLoss = testLoss(output);
 
-        HiddenFeatures atRefs = HiddenFeatures.of(net, references.x(), references.size());
-        Kernel.Parts ntk = Kernel.between(net, atProbe, task.probe(), atRefs, references.x());
-        Kernel.Parts self = Kernel.between(net, atRefs, references.x(), atRefs, references.x());
-        double[] kernel = ntk.total();
+        int focusRow = focusRow();
+        DataSet rows = focus < 0 || focusRow < references.size() ? references : withFocus();
+        HiddenFeatures atRefs = HiddenFeatures.of(net, rows.x(), rows.size());
+        Kernel.Parts ntk = Kernel.between(net, atProbe, task.probe(), atRefs, rows.x());
+        Kernel.Parts self = Kernel.between(net, atRefs, rows.x(), atRefs, rows.x());
+        int referenceEntries = references.size() * task.probeCount();
+        double[] kernel = Arrays.copyOf(ntk.total(), referenceEntries);
         double[] shape = shape(kernel, self);
         if (initialKernel == null) {
             initialKernel = kernel;
@@ -86,8 +103,8 @@ public final class Measurer {
         double noise = Fragility.weightNoise(net, loss, train, trainLoss, settings.noiseEpsilon(),
                 settings.noiseDraws());
 
-        Curves curves = new Curves(settings.references().clone(), references.x(), output, ntk,
-                Response.measure(net, loss, task.probe(), task.probeCount(), references, eta),
+        Curves curves = new Curves(settings.references().clone(), focus, focus < 0 ? -1 : focusRow, rows.x(), output,
+                ntk, Response.measure(net, loss, task.probe(), task.probeCount(), rows, eta),
                 FeatureSpace.spectrum(sigma2), FeatureSpace.project(atGrid), contributions, net.w.clone(),
                 net.b.clone());
         return new Snapshot(step, epoch, trainLoss, testLoss, amplitude[0], amplitude[1], amplitude[2], kernelDrift,
@@ -95,6 +112,30 @@ public final class Measurer {
                 local == null ? Double.NaN : local.error(), FeatureSpace.featureDimension(sigma2,
                 settings.rankTolerance()), FeatureSpace.effectiveNeurons(contributions), ablation.largest(),
                 ablation.mean(), noise, Fragility.inputSensitivity(net, atTrain), curves);
+    }
+
+    /** The row of the focus sample: its place among the references, or one past them. */
+    private int focusRow() {
+        int[] idx = settings.references();
+        for (int r = 0; r < idx.length; r++) {
+            if (idx[r] == focus) {
+                return r;
+            }
+        }
+        return idx.length;
+    }
+
+    /** The references followed by the focus sample. */
+    private DataSet withFocus() {
+        DataSet train = task.train();
+        int d = train.inputs();
+        int k = train.outputs();
+        int r = references.size();
+        double[] x = Arrays.copyOf(references.x(), (r + 1) * d);
+        double[] y = Arrays.copyOf(references.y(), (r + 1) * k);
+        System.arraycopy(train.x(), focus * d, x, r * d, d);
+        System.arraycopy(train.y(), focus * k, y, r * k, k);
+        return new DataSet(d, k, r + 1, x, y);
     }
 
     /** A live snapshot's exponent also counts the live sample itself, as the last point of its window. */
@@ -119,13 +160,13 @@ public final class Measurer {
         return sum / task.probeCount();
     }
 
-    /** kappa(x'; x_r) = Theta(x', x_r) / Theta(x_r, x_r). */
-    private static double[] shape(double[] kernel, Kernel.Parts self) {
-        int r = self.rows();
+    /** kappa(x'; x_r) = Theta(x', x_r) / Theta(x_r, x_r) for the configured references. */
+    private double[] shape(double[] kernel, Kernel.Parts self) {
+        int r = references.size();
         int m = kernel.length / r;
         double[] kappa = new double[kernel.length];
         for (int q = 0; q < r; q++) {
-            double diagonal = self.total(q * r + q);
+            double diagonal = self.total(q * self.columns() + q);
             for (int p = 0; p < m; p++) {
                 kappa[q * m + p] = kernel[q * m + p] / diagonal;
             }

@@ -1,0 +1,291 @@
+package trlab.experiment;
+
+import trlab.measure.Snapshot;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * One experiment driven by its own training thread, for a live view (DESIGN.md "Threads").
+ *
+ * <p>The thread is the only one that touches the experiment. Other threads send commands, which it applies between
+ * steps, and read what it publishes: the latest live snapshot, the recorded rows and the status. A view asks for a
+ * fresh snapshot with {@link #requestSnapshot()} (say once per frame); the thread answers at most once per
+ * {@link #SNAPSHOT_INTERVAL_NANOS}, and only when something changed. Nothing here blocks a caller except
+ * {@link #close()}, which waits for the thread to end.
+ */
+public final class Run implements AutoCloseable {
+    /** Shortest time between two live snapshots: about one per frame at 30 frames per second. */
+    public static final long SNAPSHOT_INTERVAL_NANOS = 30_000_000L;
+    /** How long one burst of steps may take before the thread looks at its commands again. */
+    private static final long BURST_NANOS = 4_000_000L;
+
+    public enum State { PAUSED, RUNNING, FINISHED, DIVERGED }
+
+    /**
+     * What the status bar shows.
+     *
+     * @param stepsPerSecond training speed over the last half second (0 when paused)
+     * @param message        a sentence for the user, or empty
+     */
+    public record Status(State state, long step, double epoch, double stepsPerSecond, String message) {
+    }
+
+    private final Experiment experiment;
+    private final Thread thread;
+    private final BlockingQueue<Consumer<Experiment>> commands = new LinkedBlockingQueue<>();
+    private final AtomicBoolean snapshotWanted = new AtomicBoolean(true);
+    private final CopyOnWriteArrayList<double[]> rows = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
+    private volatile boolean closed;
+    private volatile double speedLimit = Double.POSITIVE_INFINITY;
+    private volatile Snapshot latest;
+    private volatile Snapshot first;
+    private volatile Status status;
+
+    // owned by the training thread
+    private boolean changed = true;
+    private long lastSnapshotNanos;
+    private long burst = 1;
+    private double stepCredit;
+    private long creditNanos;
+    private long rateStep;
+    private long rateNanos;
+    private double rate;
+
+
+    public Run(Experiment experiment, String threadName) {
+        this.experiment = experiment;
+        this.status = new Status(State.PAUSED, experiment.trainer().time(), experiment.trainer().epoch(), 0, "");
+        publishRows();
+        this.thread = new Thread(this::loop, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Starts or resumes training. */
+    public void play() {
+        running = true;
+        wake();
+    }
+
+    public void pause() {
+        running = false;
+        wake();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Takes exactly one step (when paused). */
+    public void step() {
+        send(e -> e.advance(1));
+    }
+
+    /** Steps per second at most; infinity for as fast as possible. */
+    public void setSpeed(double stepsPerSecond) {
+        if (!(stepsPerSecond > 0)) {
+            throw new IllegalArgumentException("speed must be positive: " + stepsPerSecond);
+        }
+        speedLimit = stepsPerSecond;
+        wake();
+    }
+
+    /** Applies new training settings (method, batch, learning rate, label noise) between two steps. */
+    public void retrain(TrainingConfig training) {
+        send(e -> e.retrain(training));
+    }
+
+    /** Adds the curves of one more training sample to later snapshots (-1: none). */
+    public void setFocus(int sample) {
+        send(e -> e.measurer().setFocus(sample));
+    }
+
+    /** Runs any action on the training thread between steps, e.g. to save its state. */
+    public void send(Consumer<Experiment> command) {
+        commands.add(command);
+    }
+
+    /** Asks for a fresh snapshot; the thread answers when it has something new. */
+    public void requestSnapshot() {
+        snapshotWanted.set(true);
+    }
+
+    /** The latest live snapshot (never null once the first one is taken). */
+    public Snapshot latest() {
+        return latest;
+    }
+
+    /** The run's first snapshot. */
+    public Snapshot first() {
+        return first;
+    }
+
+    /** The recorded rows so far, one value per {@link trlab.measure.Series}; safe to read from any thread. */
+    public List<double[]> rows() {
+        return rows;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public ExperimentConfig config() {
+        return experiment.config();
+    }
+
+    /** Whether the training thread has ended. */
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    /** Ends the training thread and waits (at most a second) until it has. */
+    @Override
+    public void close() {
+        closed = true;
+        wake();
+        thread.interrupt();
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void wake() {
+        commands.add(e -> { });
+    }
+
+    private void loop() {
+        rateNanos = System.nanoTime();
+        rateStep = experiment.trainer().time();
+        creditNanos = rateNanos;
+        try {
+            while (!closed) {
+                applyCommands();
+                if (running && !experiment.finished()) {
+                    train();
+                } else {
+                    if (running) {
+                        running = false;
+                    }
+                    if (!changed || !snapshotWanted.get()) {
+                        Consumer<Experiment> c = commands.poll(100, TimeUnit.MILLISECONDS);
+                        if (c != null) {
+                            apply(c);
+                        }
+                    }
+                }
+                maybeSnapshot();
+                updateStatus();
+            }
+        } catch (InterruptedException e) {
+            // closing
+        }
+    }
+
+    private void applyCommands() {
+        Consumer<Experiment> c;
+        while ((c = commands.poll()) != null) {
+            apply(c);
+        }
+    }
+
+    private void apply(Consumer<Experiment> c) {
+        try {
+            c.accept(experiment);
+        } catch (RuntimeException e) {
+            status = new Status(State.PAUSED, experiment.trainer().time(), experiment.trainer().epoch(), 0,
+                    e.getMessage());
+            running = false;
+        }
+        publishRows();
+        changed = true; // a command may change what the next snapshot shows
+    }
+
+    /** One burst of steps, as many as the speed limit allows and at most about {@link #BURST_NANOS} of work. */
+    private void train() {
+        long now = System.nanoTime();
+        long steps;
+        if (Double.isInfinite(speedLimit)) {
+            steps = burst;
+            creditNanos = now;
+            stepCredit = 0;
+        } else {
+            stepCredit = Math.min(stepCredit + speedLimit * (now - creditNanos) / 1e9, Math.max(1, speedLimit / 10));
+            creditNanos = now;
+            steps = (long) stepCredit;
+            if (steps == 0) {
+                LockSupport.parkNanos(Math.min(20_000_000L, (long) ((1 - stepCredit) / speedLimit * 1e9)));
+                return;
+            }
+            stepCredit -= steps;
+        }
+        experiment.advance(steps);
+        long took = Math.max(1, System.nanoTime() - now);
+        // aim each burst at BURST_NANOS of work: doubling at most, so a slow start does not overshoot
+        burst = Math.max(1, Math.min(2 * burst, (long) (burst * (double) BURST_NANOS / took)));
+        publishRows();
+        changed = true;
+    }
+
+    private void maybeSnapshot() {
+        long now = System.nanoTime();
+        if (!changed || !snapshotWanted.get() || now - lastSnapshotNanos < SNAPSHOT_INTERVAL_NANOS) {
+            return;
+        }
+        snapshotWanted.set(false);
+        changed = false;
+        lastSnapshotNanos = now;
+        if (experiment.diverged()) {
+            return;
+        }
+        Snapshot s = experiment.liveSnapshot();
+        if (first == null) {
+            first = s;
+        }
+        latest = s;
+    }
+
+    private void publishRows() {
+        RunRecord record = experiment.record();
+        for (int i = rows.size(); i < record.size(); i++) {
+            rows.add(record.row(i));
+        }
+    }
+
+    private void updateStatus() {
+        long now = System.nanoTime();
+        long step = experiment.trainer().time();
+        if (now - rateNanos >= 500_000_000L) {
+            rate = (step - rateStep) / ((now - rateNanos) / 1e9);
+            rateStep = step;
+            rateNanos = now;
+        }
+        State state;
+        String message = status.message();
+        if (experiment.diverged()) {
+            state = State.DIVERGED;
+            running = false;
+            message = "Diverged at step " + experiment.divergedAt() + ": the loss or a parameter is no longer finite."
+                    + " Press Reset and try a smaller learning rate.";
+        } else if (experiment.finished()) {
+            state = State.FINISHED;
+            message = "Finished: reached training.steps.";
+        } else if (running) {
+            state = State.RUNNING;
+            message = "";
+        } else {
+            state = State.PAUSED;
+        }
+        double shownRate = running ? rate : 0;
+        status = new Status(state, step, experiment.trainer().epoch(), shownRate, message);
+    }
+}

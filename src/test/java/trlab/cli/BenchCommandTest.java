@@ -1,0 +1,103 @@
+package trlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code trlab bench}: one JSON line describing the throughput and the setup it was measured on. */
+class BenchCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void captureStreams() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStreams() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private int trlab(String... args) {
+        int code = Cli.run(args);
+        System.out.flush();
+        System.err.flush();
+        return code;
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The single line on stdout, parsed. */
+    private JsonNode jsonLine() throws IOException {
+        String text = stdout().strip();
+        assertThat(text.lines().count()).as("lines of: %s", text).isEqualTo(1L);
+        JsonNode line = JSON.readTree(text);
+        assertThat(line.isObject()).isTrue();
+        return line;
+    }
+
+    @Test
+    void benchPrintsOneJsonLineWithTheThroughputAndTheSetup() throws IOException {
+        int code = trlab("bench", "--seconds", "0.3", "--set", "network.width=20");
+
+        assertThat(code).as("stderr: %s", stderr()).isZero();
+        JsonNode line = jsonLine();
+        assertThat(line.get("stepsPerSecond").isNumber()).isTrue();
+        assertThat(line.get("stepsPerSecond").asDouble()).isPositive();
+        assertThat(line.get("width").isIntegralNumber()).isTrue();
+        assertThat(line.get("width").asInt()).isEqualTo(20);
+        assertThat(line.get("points").asInt()).isEqualTo(16);
+        assertThat(line.get("batch").asInt()).isEqualTo(1);
+        assertThat(line.get("activation").asText()).isEqualTo("tanh");
+        assertThat(line.get("method").asText()).isEqualTo("sgd");
+        assertThat(line.get("snapshotMillis").isNumber()).isTrue();
+        assertThat(line.get("snapshotMillis").asDouble()).isPositive();
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void fullBatchReportsTheWholeDataSetAsTheBatch() throws IOException {
+        int code = trlab("bench", "--set", "training.method=full-batch", "--set", "task.points=32",
+                "--set", "network.width=20", "--seconds", "0.2");
+
+        assertThat(code).as("stderr: %s", stderr()).isZero();
+        JsonNode line = jsonLine();
+        assertThat(line.get("batch").asInt()).isEqualTo(32);
+        assertThat(line.get("points").asInt()).isEqualTo(32);
+        assertThat(line.get("method").asText()).isEqualTo("full-batch");
+        assertThat(line.get("stepsPerSecond").asDouble()).isPositive();
+    }
+
+    @Test
+    void aBadSetExitsTwoWithOneLineNamingTheFieldAndPrintsNoJson() {
+        int code = trlab("bench", "--seconds", "0.2", "--set", "network.width=abc");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr().strip().lines().count()).isEqualTo(1L);
+        assertThat(stderr()).contains("network.width").contains("abc");
+    }
+}
