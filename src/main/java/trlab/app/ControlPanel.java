@@ -39,11 +39,12 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
- * The left panel: preset chooser with its description, the task, network and training settings, Run/Pause, Step,
- * Reset and the speed. Every edit becomes a new config sent to the {@link Lab}; a rejected edit shows the reason
- * and the controls return to the settings in force.
+ * The left panel: Run/Pause, Step, Reset, the speed and the message line always in view on top; below, scrolling
+ * if the screen is small, the preset chooser with its description and the task, network and training settings.
+ * Every edit becomes a new config sent to the {@link Lab}; a rejected edit shows the reason and the controls
+ * return to the settings in force.
  */
-final class ControlPanel extends ScrollPane {
+final class ControlPanel extends VBox {
     /** Slider positions at or above this mean "as fast as possible". */
     private static final double SPEED_MAX = 6.0;
 
@@ -77,8 +78,6 @@ final class ControlPanel extends ScrollPane {
 
     ControlPanel(Lab lab) {
         this.lab = lab;
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
         getStyleClass().add("control-panel");
         setId("controlPanel");
 
@@ -102,6 +101,9 @@ final class ControlPanel extends ScrollPane {
 
         ids();
         tooltips();
+        VBox actions = new VBox(6, buttons(), grid(row("speed", speed)), speedLabel, hint);
+        actions.setPadding(new Insets(10, 10, 8, 10));
+        actions.getStyleClass().add("actions");
         VBox box = new VBox(8,
                 heading("Preset"), preset, description,
                 new Separator(),
@@ -111,12 +113,15 @@ final class ControlPanel extends ScrollPane {
                 heading("Training"), grid(row("learning rate \u03b7", learningRate)), learningRateSlider,
                 new HBox(0, fullBatch, sgd), grid(row("batch size", batchSize), row("label noise \u03c3", labelNoise),
                         row("steps", steps)),
-                heading("Seeds"), grid(row("task", taskSeed), row("network", networkSeed), row("training", trainingSeed)),
-                new Separator(),
-                buttons(), grid(row("speed", speed)), speedLabel, hint);
+                heading("Seeds"), grid(row("task", taskSeed), row("network", networkSeed), row("training", trainingSeed)));
         box.setPadding(new Insets(10));
         box.setFillWidth(true);
-        setContent(box);
+        ScrollPane settings = new ScrollPane(box);
+        settings.setFitToWidth(true);
+        settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        settings.getStyleClass().add("settings");
+        VBox.setVgrow(settings, Priority.ALWAYS);
+        getChildren().addAll(actions, new Separator(), settings);
 
         wire();
         show(lab.settings());
@@ -407,7 +412,7 @@ final class ControlPanel extends ScrollPane {
         g.setHgap(8);
         g.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(110);
+        labels.setMinWidth(128);
         ColumnConstraints controls = new ColumnConstraints();
         controls.setHgrow(Priority.ALWAYS);
         controls.setFillWidth(true);

@@ -1,15 +1,35 @@
 package trlab.app;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import trlab.experiment.ConfigException;
+import trlab.experiment.ExperimentConfig;
+import trlab.experiment.Presets;
 
-/** The JavaFX window. Placeholder until the dashboard arrives. */
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The JavaFX application. Named parameters (set by the {@code gui} command): {@code --preset=FILE},
+ * {@code --presentation=true}, {@code --screenshot=FILE} with {@code --after=SECONDS} (run, save a PNG of the whole
+ * window, exit) and {@code --benchmark=SECONDS} (run, print frame and training rates as JSON, exit).
+ */
 public class TrlabApp extends Application {
-
     public static final String TITLE = "Training Response Lab";
+    private static final double WIDTH = 1600;
+    private static final double HEIGHT = 960;
+    private static volatile int exitCode;
+
+    private LabWindow window;
 
     /** Opens the window and blocks until it is closed (called by {@code trlab.Launcher}). */
     public static void launchWindow(String[] args) {
@@ -20,12 +40,98 @@ public class TrlabApp extends Application {
         launch(args);
     }
 
+    /** The status a scripted session (screenshot, benchmark) ended with. */
+    public static int exitCode() {
+        return exitCode;
+    }
+
+    /** The window content, for tests. */
+    public LabWindow window() {
+        return window;
+    }
+
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane();
-        root.setCenter(new Label("Training Response Lab \u2014 the dashboard arrives with the window issue"));
+        Map<String, String> named = getParameters() == null ? Map.of() : getParameters().getNamed();
+        ExperimentConfig config = Presets.builtinDefault();
+        String problem = null;
+        if (named.containsKey("preset")) {
+            try {
+                config = Presets.load(named.get("preset"), List.of());
+            } catch (ConfigException e) {
+                problem = e.getMessage();
+            }
+        }
+        window = new LabWindow(new Lab(config));
+        if (problem != null) {
+            window.lab().say(problem);
+        }
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        scene.getStylesheets().add(TrlabApp.class.getResource("lab.css").toExternalForm());
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(root, 1280, 800));
+        stage.setScene(scene);
+        // closing the window ends the training thread at once, whether or not the application exits with it
+        stage.setOnHidden(e -> window.close());
         stage.show();
+        if (Boolean.parseBoolean(named.getOrDefault("presentation", "false"))) {
+            window.setPresentation(true);
+        }
+        if (named.containsKey("screenshot")) {
+            screenshotAfter(Path.of(named.get("screenshot")), Double.parseDouble(named.getOrDefault("after", "5")));
+        } else if (named.containsKey("benchmark")) {
+            benchmark(Double.parseDouble(named.get("benchmark")));
+        }
+    }
+
+    private void screenshotAfter(Path file, double seconds) {
+        window.lab().run().play();
+        later(seconds, () -> {
+            try {
+                ChartPane.writePng(window.getScene().snapshot(null), file);
+                System.out.println("saved " + file);
+                exitCode = 0;
+            } catch (IOException | RuntimeException e) {
+                System.err.println("trlab: could not save the screenshot " + file + ": " + e.getMessage());
+                exitCode = 1;
+            }
+            Platform.exit();
+        });
+    }
+
+    /** Runs the preset as fast as it may and reports how the window keeps up: frames and training speed. */
+    private void benchmark(double seconds) {
+        window.lab().run().play();
+        double warmup = 1.0;
+        long[] start = new long[2];
+        later(warmup, () -> {
+            window.clock().restart();
+            start[0] = window.lab().run().status().step();
+            start[1] = System.nanoTime();
+            later(seconds, () -> {
+                FrameClock clock = window.clock();
+                double elapsed = (System.nanoTime() - start[1]) / 1e9;
+                long steps = window.lab().run().status().step() - start[0];
+                System.out.printf(Locale.ROOT, "{\"fps\": %.1f, \"pulseMillisMedian\": %.2f, \"pulseMillisP95\": %.2f,"
+                                + " \"stepsPerSecond\": %.1f, \"frames\": %d, \"seconds\": %.2f}%n",
+                        clock.framesPerSecond(), clock.intervalMillis(0.5), clock.intervalMillis(0.95),
+                        steps / elapsed, clock.frames(), elapsed);
+                exitCode = 0;
+                Platform.exit();
+            });
+        });
+    }
+
+    private static void later(double seconds, Runnable action) {
+        PauseTransition pause = new PauseTransition(Duration.seconds(seconds));
+        pause.setOnFinished(e -> action.run());
+        pause.play();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
     }
 }

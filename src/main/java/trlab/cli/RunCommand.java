@@ -3,10 +3,13 @@ package trlab.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import trlab.app.ChartExport;
+import trlab.app.ChartInput;
 import trlab.experiment.ConfigException;
 import trlab.experiment.Experiment;
 import trlab.experiment.ExperimentConfig;
 import trlab.experiment.Presets;
+import trlab.experiment.RunRecord;
 import trlab.experiment.StateFile;
 
 import java.nio.file.Files;
@@ -20,6 +23,8 @@ import java.util.concurrent.Callable;
 final class RunCommand implements Callable<Integer> {
     /** Steps taken between checks of the progress line. */
     private static final long CHUNK = 4096;
+    private static final int PNG_WIDTH = 900;
+    private static final int PNG_HEIGHT = 600;
 
     @Parameters(index = "0", paramLabel = "PRESET", description = "a preset file, or the name of a built-in preset")
     String preset;
@@ -63,6 +68,17 @@ final class RunCommand implements Callable<Integer> {
         progress.done();
         double seconds = (System.nanoTime() - t0) / 1e9;
         run.write(dir);
+        String written = "run.json, metrics.csv, final-state.json";
+        if (!noPng && run.record().last() != null) {
+            RunRecord record = run.record();
+            List<double[]> rows = new ArrayList<>();
+            for (int i = 0; i < record.size(); i++) {
+                rows.add(record.row(i));
+            }
+            List<Path> pngs = ChartExport.writeAll(new ChartInput(run.task(), rows, record.first(), record.last()), dir,
+                    PNG_WIDTH, PNG_HEIGHT);
+            written += " and " + pngs.size() + " charts as PNG";
+        }
 
         if (run.diverged()) {
             System.err.printf(Locale.ROOT, "trlab: the run diverged at step %d (the loss or a parameter is no longer"
@@ -70,9 +86,8 @@ final class RunCommand implements Callable<Integer> {
                     run.divergedAt(), dir.resolve("final-state.json"), run.finalState().step());
             return Cli.DIVERGED;
         }
-        System.out.printf(Locale.ROOT, "%s: %,d steps in %.1f s; train loss %.4g; wrote run.json, metrics.csv,"
-                        + " final-state.json to %s%n", config.name(), end - start, seconds,
-                run.record().last().trainLoss(), dir);
+        System.out.printf(Locale.ROOT, "%s: %,d steps in %.1f s; train loss %.4g; wrote %s to %s%n", config.name(),
+                end - start, seconds, run.record().last().trainLoss(), written, dir);
         return 0;
     }
 }

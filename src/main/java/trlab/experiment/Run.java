@@ -141,6 +141,11 @@ public final class Run implements AutoCloseable {
         return experiment.config();
     }
 
+    /** The run's task (immutable, so any thread may read it). */
+    public trlab.core.Task task() {
+        return experiment.task();
+    }
+
     /** Whether the training thread has ended. */
     public boolean isAlive() {
         return thread.isAlive();

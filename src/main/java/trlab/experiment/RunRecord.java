@@ -34,6 +34,7 @@ public final class RunRecord {
     private final Task task;
     private final StateFile.State initialState;
     private final List<double[]> rows = new ArrayList<>();
+    private Snapshot first;
     private Snapshot last;
 
     public RunRecord(Task task, StateFile.State initialState) {
@@ -47,6 +48,9 @@ public final class RunRecord {
             row[i] = SERIES[i].of(s);
         }
         rows.add(row);
+        if (first == null) {
+            first = s;
+        }
         last = s;
     }
 
@@ -66,6 +70,11 @@ public final class RunRecord {
     /** Recorded sample i: one value per {@link Series}, in their order. */
     public double[] row(int i) {
         return rows.get(i).clone();
+    }
+
+    /** The first recorded snapshot (the run's starting point), or null. */
+    public Snapshot first() {
+        return first;
     }
 
     public Snapshot last() {

@@ -1,0 +1,306 @@
+package trlab.app;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.DataPointTooltip;
+import io.fair_acc.chartfx.plugins.EditAxis;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.utils.WriteFxImage;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.GridDataSet;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import trlab.experiment.AtomicFiles;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One chart of the dashboard: a ChartFX chart drawn from a {@link ChartInput}, with a context menu to save it as PNG
+ * and its data as CSV. Subclasses build their axes and data sets once and refill them in {@link #update}.
+ */
+public abstract class ChartPane extends StackPane {
+    protected final XYChart chart;
+    protected final DefaultNumericAxis xAxis;
+    protected final DefaultNumericAxis yAxis;
+    private final Zoomer zoomer = new Zoomer();
+
+    protected ChartPane(String title, DefaultNumericAxis xAxis, DefaultNumericAxis yAxis) {
+        this.xAxis = xAxis;
+        this.yAxis = yAxis;
+        chart = new XYChart(xAxis, yAxis);
+        chart.setTitle(title);
+        chart.getRenderers().clear();
+        chart.setMinSize(200, 160);
+        chart.setPrefSize(420, 320);
+        // a right click opens our menu instead of zooming out; zoom out with the menu's "Reset zoom"
+        zoomer.setZoomOutMouseFilter(e -> false);
+        chart.getPlugins().addAll(zoomer, new EditAxis());
+        getChildren().add(chart);
+        getStyleClass().add("chart-pane");
+        installMenu();
+    }
+
+    /** The file name stem for exports, e.g. "loss". */
+    public abstract String fileName();
+
+    /** Refills the data sets from the latest published state (FX thread). */
+    public abstract void update(ChartInput in);
+
+    public XYChart chart() {
+        return chart;
+    }
+
+    /** Larger fonts and lines for a projector. */
+    public void setPresentation(boolean on) {
+        if (on && !chart.getStyleClass().contains("presentation")) {
+            chart.getStyleClass().add("presentation");
+        } else if (!on) {
+            chart.getStyleClass().remove("presentation");
+        }
+    }
+
+    /** Every data set of every renderer, in drawing order. */
+    public List<DataSet> dataSets() {
+        List<DataSet> all = new ArrayList<>();
+        chart.getRenderers().forEach(r -> all.addAll(r.getDatasets()));
+        return all;
+    }
+
+    /**
+     * The chart's data as CSV: for each line or point set two columns "name: x", "name: y"; for a grid three
+     * columns x, y, z in long form. Sets of different lengths leave their missing cells empty.
+     */
+    public String csv() {
+        List<String> header = new ArrayList<>();
+        List<double[]> columns = new ArrayList<>();
+        for (DataSet ds : dataSets()) {
+            ds.lock().readLockGuard(() -> {
+                String name = ds.getName();
+                if (ds instanceof GridDataSet grid && grid.getNGrid() == 2) {
+                    int nx = grid.getShape(0);
+                    int ny = grid.getShape(1);
+                    double[] x = new double[nx * ny];
+                    double[] y = new double[nx * ny];
+                    double[] z = new double[nx * ny];
+                    for (int iy = 0; iy < ny; iy++) {
+                        for (int ix = 0; ix < nx; ix++) {
+                            int i = iy * nx + ix;
+                            x[i] = grid.getGrid(0, ix);
+                            y[i] = grid.getGrid(1, iy);
+                            z[i] = grid.get(DataSet.DIM_Z, i);
+                        }
+                    }
+                    header.addAll(List.of(name + ": x", name + ": y", name + ": z"));
+                    columns.addAll(List.of(x, y, z));
+                } else {
+                    int n = ds.getDataCount();
+                    double[] x = new double[n];
+                    double[] y = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        x[i] = ds.get(DataSet.DIM_X, i);
+                        y[i] = ds.get(DataSet.DIM_Y, i);
+                    }
+                    header.addAll(List.of(name + ": " + xAxis.getName(), name + ": y"));
+                    columns.addAll(List.of(x, y));
+                }
+            });
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < header.size(); c++) {
+            sb.append(c == 0 ? "" : ",").append(quote(header.get(c)));
+        }
+        sb.append('\n');
+        int rows = columns.stream().mapToInt(c -> c.length).max().orElse(0);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (c > 0) {
+                    sb.append(',');
+                }
+                double[] col = columns.get(c);
+                if (r < col.length && Double.isFinite(col[r])) {
+                    sb.append(col[r]);
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /**
+     * Writes the chart as it is on screen, with any chooser above it, to a PNG file (via a temporary file, so a
+     * failure leaves nothing).
+     */
+    public void savePng(Path file) throws IOException {
+        writePng(snapshot(null, null), file);
+    }
+
+    /** Encodes an image as PNG (pure Java, no AWT) and writes it atomically. */
+    static void writePng(WritableImage image, Path file) throws IOException {
+        ByteBuffer png = WriteFxImage.encode(image);
+        byte[] bytes = new byte[png.remaining()];
+        png.get(bytes);
+        AtomicFiles.write(file, bytes);
+    }
+
+    public void saveCsv(Path file) throws IOException {
+        AtomicFiles.write(file, csv());
+    }
+
+    public void resetZoom() {
+        zoomer.zoomOrigin();
+    }
+
+    private void installMenu() {
+        MenuItem png = new MenuItem("Save chart as PNG\u2026");
+        png.setOnAction(e -> choose("PNG image", "*.png", ".png").ifPresent(f -> export(() -> savePng(f.toPath()), f)));
+        MenuItem csv = new MenuItem("Save data as CSV\u2026");
+        csv.setOnAction(e -> choose("CSV data", "*.csv", ".csv").ifPresent(f -> export(() -> saveCsv(f.toPath()), f)));
+        MenuItem reset = new MenuItem("Reset zoom");
+        reset.setOnAction(e -> resetZoom());
+        ContextMenu menu = new ContextMenu(png, csv, reset);
+        chart.setOnContextMenuRequested(e -> {
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null; n = n.getParent()) {
+                if (n instanceof Axis) {
+                    return; // an axis's right click belongs to EditAxis
+                }
+            }
+            menu.show(chart, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    private interface Export {
+        void run() throws IOException;
+    }
+
+    private void export(Export action, File file) {
+        try {
+            action.run();
+        } catch (IOException | RuntimeException ex) {
+            Dialogs.error(getScene() == null ? null : getScene().getWindow(), "Could not save " + file.getName(),
+                    ex.getMessage());
+        }
+    }
+
+    private java.util.Optional<File> choose(String what, String pattern, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save " + chart.getTitle());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        chooser.setInitialFileName(fileName() + extension);
+        return java.util.Optional.ofNullable(chooser.showSaveDialog(getScene().getWindow()));
+    }
+
+    // ---- helpers for subclasses ----
+
+    /** An axis with a name, an optional unit (null for none) and log or linear scale, with plain tick labels. */
+    protected static DefaultNumericAxis axis(String name, String unit, boolean log) {
+        DefaultNumericAxis a = new DefaultNumericAxis(name, unit);
+        a.setUnit(unit);
+        a.setLogAxis(log);
+        a.setAutoRangePadding(0.05);
+        a.setAnimated(false);
+        a.setTickLabelFormatter(log ? LOG_TICKS : PLAIN_TICKS);
+        return a;
+    }
+
+    /** A renderer for lines (markers off unless a set asks for them), with NaN drawn as gaps. */
+    protected static ErrorDataSetRenderer lines() {
+        ErrorDataSetRenderer r = new ErrorDataSetRenderer();
+        r.setErrorStyle(ErrorStyle.NONE);
+        r.setDashSize(0);
+        r.setAllowNaNs(true);
+        // our series are short (a few hundred points); the reducer drops nearly flat runs from the line
+        r.setPointReduction(false);
+        r.setPolyLineStyle(LineStyle.NORMAL);
+        return r;
+    }
+
+    /** A renderer for points only. */
+    protected static ErrorDataSetRenderer points() {
+        ErrorDataSetRenderer r = lines();
+        r.setPolyLineStyle(LineStyle.NONE);
+        return r;
+    }
+
+    /** A named data set carrying a style class of the stylesheet (colour, width, dashes, markers). */
+    protected static DoubleDataSet dataSet(String name, String styleClass) {
+        DoubleDataSet ds = new DoubleDataSet(name);
+        ds.addStyleClasses(styleClass);
+        return ds;
+    }
+
+    /** Replaces a set's points; on a log axis values <= 0 become gaps (a single 0 would blank the chart). */
+    protected static void fill(DoubleDataSet ds, double[] x, double[] y, int n, boolean logX, boolean logY) {
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = logX && !(x[i] > 0) ? Double.NaN : x[i];
+            ys[i] = logY && !(y[i] > 0) ? Double.NaN : y[i];
+        }
+        ds.set(xs, ys, n, false);
+    }
+
+    private static final StringConverter<Number> PLAIN_TICKS = new StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            double a = Math.abs(v);
+            if (v == 0) {
+                return "0";
+            }
+            if (a >= 1e5 || a < 1e-3) {
+                return String.format(Locale.ROOT, "%.1e", v).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
+            }
+            String s = String.format(Locale.ROOT, a >= 100 ? "%,.0f" : "%.3g", v);
+            return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.valueOf(s.replace(",", ""));
+        }
+    };
+
+    private static final StringConverter<Number> LOG_TICKS = new StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            if (v >= 1 && v < 1e5) {
+                return String.format(Locale.ROOT, "%,.0f", v);
+            }
+            if (v >= 1e-3 && v < 1) {
+                return String.format(Locale.ROOT, "%.3g", v).replaceAll("0+$", "");
+            }
+            long exponent = Math.round(Math.log10(v));
+            if (Math.abs(v / Math.pow(10, exponent) - 1) < 1e-9) {
+                return "1e" + exponent;
+            }
+            return String.format(Locale.ROOT, "%.1e", v);
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.valueOf(s.replace(",", ""));
+        }
+    };
+}

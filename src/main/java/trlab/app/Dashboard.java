@@ -1,0 +1,67 @@
+package trlab.app;
+
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.transform.Transform;
+
+import java.util.List;
+
+/**
+ * The live charts in a 4 x 2 grid: what the network computes (output, response, aging, loss) above, what its
+ * hidden layer becomes (neurons, spectrum, dimension, fragility) below.
+ */
+final class Dashboard extends GridPane {
+    final OutputChart output = new OutputChart();
+    final ResponseChart response = new ResponseChart();
+    final AgingChart aging = new AgingChart();
+    final LossChart loss = new LossChart();
+    final FeatureSpaceChart features = new FeatureSpaceChart();
+    final SpectrumChart spectrum = new SpectrumChart();
+    final FeatureDimensionChart dimension = new FeatureDimensionChart();
+    final FragilityChart fragility = new FragilityChart();
+    private final List<ChartPane> charts = List.of(output, response, aging, loss, features, spectrum, dimension,
+            fragility);
+
+    Dashboard() {
+        setId("dashboard");
+        setHgap(4);
+        setVgap(4);
+        for (int c = 0; c < 4; c++) {
+            ColumnConstraints col = new ColumnConstraints();
+            col.setPercentWidth(25);
+            getColumnConstraints().add(col);
+        }
+        for (int r = 0; r < 2; r++) {
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(50);
+            getRowConstraints().add(row);
+        }
+        for (int i = 0; i < charts.size(); i++) {
+            add(charts.get(i), i % 4, i / 4);
+        }
+    }
+
+    List<ChartPane> charts() {
+        return charts;
+    }
+
+    void update(ChartInput in) {
+        for (ChartPane c : charts) {
+            c.update(in);
+        }
+    }
+
+    void setPresentation(boolean on) {
+        charts.forEach(c -> c.setPresentation(on));
+    }
+
+    /** The whole dashboard as one image, at 1x or 2x. */
+    WritableImage snapshot(double scale) {
+        SnapshotParameters p = new SnapshotParameters();
+        p.setTransform(Transform.scale(scale, scale));
+        return snapshot(p, null);
+    }
+}

@@ -1,0 +1,17 @@
+package trlab.app;
+
+import trlab.measure.Series;
+
+/** The feature dimension D_feat and the effective number of neurons N_eff over t: how much of the layer is used. */
+final class FeatureDimensionChart extends StepsChart {
+    FeatureDimensionChart() {
+        super("Feature dimension and effective neurons", "count", null, true);
+        line(Series.FEATURE_DIMENSION, "feature dimension D_feat", "feature-dimension");
+        line(Series.EFFECTIVE_NEURONS, "effective neurons N_eff", "effective-neurons");
+    }
+
+    @Override
+    public String fileName() {
+        return "feature-dimension";
+    }
+}

@@ -1,0 +1,274 @@
+package trlab.app;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import trlab.core.TaskKind;
+import trlab.experiment.AtomicFiles;
+import trlab.experiment.ConfigException;
+import trlab.experiment.Experiment;
+import trlab.experiment.Presets;
+import trlab.experiment.Run;
+import trlab.experiment.StateFile;
+import trlab.measure.Snapshot;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The lab's window content: menus on top, controls on the left, the dashboard in the centre, the status bar below.
+ *
+ * <p>Once per pulse it asks the run for a fresh snapshot and, when one has arrived, redraws the charts from it; it
+ * never waits for the training thread. Commands go to the run; file work that needs the live network (state, run
+ * export) is sent to the training thread, which writes between two steps.
+ */
+public final class LabWindow extends BorderPane {
+    private final Lab lab;
+    private final ControlPanel controls;
+    private final Dashboard dashboard = new Dashboard();
+    private final StatusBar status = new StatusBar();
+    private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
+    private final FrameClock clock = new FrameClock();
+    private final AnimationTimer timer;
+    private Run drawnRun;
+    private Snapshot drawnSnapshot;
+    private int drawnRows = -1;
+
+    public LabWindow(Lab lab) {
+        this.lab = lab;
+        this.controls = new ControlPanel(lab);
+        setId("labWindow");
+        getStyleClass().add("lab-window");
+        setTop(menus());
+        setLeft(controls);
+        controls.setPrefWidth(320);
+        setCenter(dashboard);
+        setBottom(status);
+        dashboard.output.setOnSampleClicked(sample -> lab.run().setFocus(sample));
+        lab.runProperty().addListener((o, a, b) -> controls.applySpeed());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        timer = new AnimationTimer() {
+            private boolean drawing;
+
+            @Override
+            public void handle(long now) {
+                clock.tick(now);
+                lab.run().requestSnapshot();
+                if (!drawing && getScene() != null) {
+                    // ChartFX read-locks its data sets from layout until its own post-layout listener; data set
+                    // writes must come after that, so the charts are refilled by a post-layout listener added
+                    // after every chart's (the first tick comes when all charts are in the scene)
+                    getScene().addPostLayoutPulseListener(LabWindow.this::frame);
+                    drawing = true;
+                }
+            }
+        };
+        timer.start();
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    Dashboard dashboard() {
+        return dashboard;
+    }
+
+    /** Pulse intervals seen so far, for {@code gui --benchmark}. */
+    public FrameClock clock() {
+        return clock;
+    }
+
+    /** Stops drawing and the training thread. */
+    public void close() {
+        timer.stop();
+        lab.close();
+    }
+
+    private void frame() {
+        Run run = lab.run();
+        Snapshot latest = run.latest();
+        List<double[]> rows = run.rows();
+        if (run != drawnRun || latest != drawnSnapshot || rows.size() != drawnRows) {
+            drawnRun = run;
+            drawnSnapshot = latest;
+            drawnRows = rows.size();
+            dashboard.update(new ChartInput(run.task(), List.copyOf(rows), run.first(), latest));
+        }
+        Run.Status s = run.status();
+        status.show(s, latest, lab.messageProperty().get());
+        controls.showStatus(s);
+    }
+
+    public void setPresentation(boolean on) {
+        presentation.setSelected(on);
+    }
+
+    private void applyPresentation(boolean on) {
+        if (on && !getStyleClass().contains("presentation")) {
+            getStyleClass().add("presentation");
+        } else if (!on) {
+            getStyleClass().remove("presentation");
+        }
+        if (getScene() != null) {
+            getScene().getRoot().getStyleClass().remove("presentation");
+            if (on) {
+                getScene().getRoot().getStyleClass().add("presentation");
+            }
+        }
+        dashboard.setPresentation(on);
+    }
+
+    /** Space runs or pauses, S steps, R resets; not while the user types into a field. */
+    private void key(KeyEvent e) {
+        if (e.isControlDown() || e.isAltDown() || e.isMetaDown()
+                || getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        if (e.getCode() == KeyCode.SPACE) {
+            lab.toggleRunning();
+        } else if (e.getCode() == KeyCode.S) {
+            lab.run().step();
+        } else if (e.getCode() == KeyCode.R) {
+            lab.reset();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private MenuBar menus() {
+        MenuItem openPreset = item("Open preset\u2026", "Shortcut+O", () -> openFile("Open preset", "Preset", "*.json")
+                .ifPresent(f -> withConfigError(() -> lab.load(Presets.load(f.toString(), List.of())))));
+        MenuItem savePreset = item("Save settings as preset\u2026", "Shortcut+S", () ->
+                saveFile("Save settings as preset", "Preset", "*.json", lab.settings().name() + ".json")
+                        .ifPresent(f -> write(f, () -> AtomicFiles.write(f.toPath(), lab.settings().toJson()))));
+        MenuItem openCsv = item("Open data (CSV)\u2026", null, () -> openFile("Open data", "CSV data", "*.csv")
+                .ifPresent(f -> withConfigError(() -> lab.load(lab.settings()
+                        .withTask(lab.settings().task().withKind(TaskKind.CSV).withFile(f.toString()))))));
+        MenuItem loadState = item("Load state\u2026", null, () -> openFile("Load state", "State", "*.json")
+                .ifPresent(f -> withConfigError(() -> {
+                    StateFile.State state = StateFile.read(f.toPath());
+                    lab.resume(Experiment.resume(state.config(), state));
+                })));
+        MenuItem saveState = item("Save state\u2026", null, () ->
+                saveFile("Save state", "State", "*.json", "state.json").ifPresent(f ->
+                        onTrainingThread(e -> StateFile.write(e.state(), f.toPath()), f)));
+        MenuItem exportRun = item("Export run (run.json, metrics.csv)\u2026", "Shortcut+E", () -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Export the run into a folder");
+            File dir = chooser.showDialog(window());
+            if (dir != null) {
+                onTrainingThread(e -> e.write(dir.toPath()), dir);
+            }
+        });
+        MenuItem png1 = item("Export dashboard as PNG\u2026", null, () -> exportDashboard(1));
+        MenuItem png2 = item("Export dashboard as PNG at 2x\u2026", null, () -> exportDashboard(2));
+        MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
+        Menu file = new Menu("File", null, openPreset, savePreset, openCsv, loadState, saveState, exportRun, png1, png2,
+                quit);
+
+        presentation.setAccelerator(KeyCombination.keyCombination("F5"));
+        presentation.selectedProperty().addListener((o, a, on) -> applyPresentation(on));
+        MenuItem resetZoom = item("Reset zoom of every chart", null, () -> dashboard.charts().forEach(ChartPane::resetZoom));
+        Menu view = new Menu("View", null, presentation, resetZoom);
+
+        MenuItem run = item("Run / Pause (Space)", null, lab::toggleRunning);
+        MenuItem step = item("Step (S)", null, () -> lab.run().step());
+        MenuItem reset = item("Reset (R)", null, lab::reset);
+        Menu training = new Menu("Training", null, run, step, reset);
+        MenuBar bar = new MenuBar(file, view, training);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    void exportDashboard(double scale) {
+        saveFile("Export dashboard", "PNG image", "*.png", "dashboard" + (scale == 1 ? "" : "@2x") + ".png")
+                .ifPresent(f -> write(f, () -> ChartPane.writePng(dashboard.snapshot(scale), f.toPath())));
+    }
+
+    private interface FileWork {
+        void run() throws IOException;
+    }
+
+    private interface TrainingThreadWork {
+        void run(Experiment e) throws IOException;
+    }
+
+    private void write(File f, FileWork work) {
+        try {
+            work.run();
+            lab.say("");
+        } catch (IOException | RuntimeException ex) {
+            Dialogs.error(window(), "Could not save " + f.getName(), ex.getMessage());
+        }
+    }
+
+    /** File work that needs the live network runs between two steps; a failure comes back as a dialog. */
+    private void onTrainingThread(TrainingThreadWork work, File f) {
+        lab.run().send(e -> {
+            try {
+                work.run(e);
+            } catch (IOException | RuntimeException ex) {
+                Platform.runLater(() -> Dialogs.error(window(), "Could not save " + f.getName(), ex.getMessage()));
+            }
+        });
+    }
+
+    private void withConfigError(Runnable action) {
+        try {
+            action.run();
+        } catch (ConfigException | IllegalArgumentException e) {
+            lab.say(e.getMessage());
+            Dialogs.error(window(), "That file cannot be used", e.getMessage());
+        }
+    }
+
+    private java.util.Optional<File> openFile(String title, String what, String pattern) {
+        FileChooser chooser = chooser(title, what, pattern);
+        return java.util.Optional.ofNullable(chooser.showOpenDialog(window()));
+    }
+
+    private java.util.Optional<File> saveFile(String title, String what, String pattern, String name) {
+        FileChooser chooser = chooser(title, what, pattern);
+        chooser.setInitialFileName(name);
+        return java.util.Optional.ofNullable(chooser.showSaveDialog(window()));
+    }
+
+    private static FileChooser chooser(String title, String what, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        File presets = Path.of("presets").toFile();
+        if (presets.isDirectory()) {
+            chooser.setInitialDirectory(presets.getAbsoluteFile());
+        }
+        return chooser;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+}

@@ -1,0 +1,444 @@
+package trlab.app;
+
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ContourType;
+import io.fair_acc.chartfx.renderer.Renderer;
+import io.fair_acc.chartfx.renderer.spi.ContourDataSetRenderer;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
+import io.fair_acc.chartfx.ui.geometry.Side;
+import io.fair_acc.dataset.AxisDescription;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.spi.DoubleGridDataSet;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Stop;
+import trlab.core.Task;
+import trlab.measure.Curves;
+import trlab.measure.Snapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * The network output over the input space, with the training data on top.
+ *
+ * <ul>
+ *   <li>d = 1: one line per output f_k over the probe grid, the clean target (dashed) and the training samples.
+ *       With K = 1 the samples are the black points (x_p, y_p). With K > 1 (one-hot targets) each sample is drawn
+ *       once, at (x_p, y_pc) where c is its class (the output with the largest target, so height 1 for one-hot
+ *       data), in the colour of output c: the dots show which output should be high where. The zeros of the other
+ *       outputs are not drawn; they would all pile up on the line y = 0 and hide each other.</li>
+ *   <li>d = 2: a heat map of output 1 over the plane, on a diverging scale centred on 0 (so the decision boundary
+ *       f = 0 is the white band), with the samples as two point sets by label (the sign of y_1).</li>
+ * </ul>
+ * A primary click (not a drag) near a training sample reports its index to {@link #setOnSampleClicked}.
+ */
+final class OutputChart extends ChartPane {
+    /** Pick radius for a click on a training sample, in pixels. */
+    static final double PICK_RADIUS = 12;
+
+    /**
+     * Light blue, white, light orange: pale enough that the saturated label colours (data-negative blue,
+     * data-positive orange) stay visible on every part of the map.
+     */
+    static final ColorGradient DIVERGING = new ColorGradient("light blue-white-orange",
+            new Stop(0.0, Color.web("#5e9fd0")), new Stop(0.25, Color.web("#b3d3ea")),
+            new Stop(0.5, Color.web("#f7f7f7")), new Stop(0.75, Color.web("#f7c6a6")),
+            new Stop(1.0, Color.web("#e8915c")));
+
+    // d = 1
+    private final ErrorDataSetRenderer lineRenderer = lines();
+    private final ErrorDataSetRenderer pointRenderer = points();
+    private final List<DoubleDataSet> outputLines = new ArrayList<>();
+    private final List<DoubleDataSet> classPoints = new ArrayList<>();
+    /** The clean target of each output; only the first has a legend entry. */
+    private final List<DoubleDataSet> targets = new ArrayList<>();
+    private final DoubleDataSet data = dataSet("training data", "data-points");
+    /** Only a legend entry for the coloured class points when K > 1. */
+    private final DoubleDataSet dataLegend = dataSet("training data (colour = class)", "data-points");
+
+    // d = 2
+    private final DefaultNumericAxis zAxis = axis("output f", null, false);
+    private final ContourDataSetRenderer heatRenderer = new ContourDataSetRenderer();
+    private final ErrorDataSetRenderer labelRenderer = points();
+    private final DoubleGridDataSet grid = new DoubleGridDataSet("output f on the plane", 3);
+    private final DoubleDataSet positive = dataSet("label +1", "data-positive");
+    private final DoubleDataSet negative = dataSet("label -1", "data-negative");
+
+    private final DoubleDataSet focusPoint = dataSet("selected sample", "focus-point");
+
+    private Task task;
+    private int mode; // 0 = nothing yet, 1 or 2 = input dimension shown
+    private IntConsumer onSampleClicked;
+    /** The training samples as drawn: chart coordinates and sample index, for picking. */
+    private double[] pickX = new double[0];
+    private double[] pickY = new double[0];
+    private int[] pickSample = new int[0];
+
+    OutputChart() {
+        super("Network output", axis("input x", null, false), axis("output f(x)", null, false));
+        lineRenderer.getAxes().addAll(xAxis, yAxis);
+        pointRenderer.getAxes().addAll(xAxis, yAxis);
+
+        zAxis.setSide(Side.RIGHT);
+        zAxis.setDimIndex(DataSet.DIM_Z);
+        zAxis.setAutoRanging(false);
+        zAxis.set(-1, 1);
+        heatRenderer.setContourType(ContourType.HEATMAP);
+        heatRenderer.setSmooth(true);
+        heatRenderer.setColorGradient(DIVERGING);
+        heatRenderer.setShowInLegend(false);
+        heatRenderer.getAxes().addAll(xAxis, yAxis, zAxis);
+        heatRenderer.getDatasets().add(grid);
+        labelRenderer.getAxes().addAll(xAxis, yAxis);
+
+        chart.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && onSampleClicked != null) {
+                Canvas canvas = chart.getCanvas();
+                Point2D p = canvas.sceneToLocal(e.getSceneX(), e.getSceneY());
+                if (p != null && p.getX() >= 0 && p.getY() >= 0 && p.getX() <= canvas.getWidth()
+                        && p.getY() <= canvas.getHeight()) {
+                    int sample = sampleAt(p.getX(), p.getY());
+                    if (sample >= 0) {
+                        onSampleClicked.accept(sample);
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public String fileName() {
+        return "output";
+    }
+
+    /** Called with a training sample's index when the user clicks on (or within 12 px of) its point. */
+    void setOnSampleClicked(IntConsumer handler) {
+        onSampleClicked = handler;
+    }
+
+    /**
+     * The training sample drawn nearest to a point of the plot canvas (pixels, as the renderers draw), if it is
+     * within {@link #PICK_RADIUS}; else -1.
+     */
+    int sampleAt(double canvasX, double canvasY) {
+        int best = -1;
+        double bestDistance = PICK_RADIUS * PICK_RADIUS;
+        for (int i = 0; i < pickX.length; i++) {
+            double dx = xAxis.getDisplayPosition(pickX[i]) - canvasX;
+            double dy = yAxis.getDisplayPosition(pickY[i]) - canvasY;
+            double distance = dx * dx + dy * dy;
+            if (distance <= bestDistance) {
+                bestDistance = distance;
+                best = pickSample[i];
+            }
+        }
+        return best;
+    }
+
+    /** Where sample i is drawn, in chart coordinates (for tests and for a caller that wants to point at it). */
+    Point2D samplePosition(int sample) {
+        for (int i = 0; i < pickSample.length; i++) {
+            if (pickSample[i] == sample) {
+                return new Point2D(pickX[i], pickY[i]);
+            }
+        }
+        return null;
+    }
+
+    /** The lines of the outputs f_k (d = 1). */
+    List<DoubleDataSet> outputLines() {
+        return List.copyOf(outputLines.subList(0, Math.min(outputLines.size(), task == null ? 0 : task.outputs())));
+    }
+
+    DoubleDataSet trainingData() {
+        return data;
+    }
+
+    /** The clean target of output k (d = 1), drawn when the task has one. */
+    DoubleDataSet targetLine(int k) {
+        return targets.get(k);
+    }
+
+    DoubleGridDataSet grid() {
+        return grid;
+    }
+
+    DoubleDataSet positive() {
+        return positive;
+    }
+
+    DoubleDataSet negative() {
+        return negative;
+    }
+
+    DoubleDataSet focusPoint() {
+        return focusPoint;
+    }
+
+    DefaultNumericAxis zAxis() {
+        return zAxis;
+    }
+
+    @Override
+    public void update(ChartInput in) {
+        Snapshot s = in.latest();
+        Task t = in.task();
+        if (s == null || t == null) {
+            clear(); // a run without its first snapshot yet: nothing to draw
+            return;
+        }
+        if (t != task) {
+            task = t;
+            resetZoom();
+        }
+        Curves c = s.curves();
+        if (t.inputs() == 1) {
+            updateLine(t, c);
+        } else {
+            updatePlane(t, c);
+        }
+    }
+
+    private void updateLine(Task t, Curves c) {
+        int m = t.probeCount();
+        int k = t.outputs();
+        trlab.core.DataSet train = t.train();
+        int p = train.size();
+        while (outputLines.size() < k) {
+            int i = outputLines.size();
+            outputLines.add(dataSet("output " + (i + 1), "output-" + (i % 6)));
+            DoubleDataSet points = dataSet("class " + (i + 1), "output-" + (i % 6));
+            points.addStyleClasses("class-points", "no-legend");
+            classPoints.add(points);
+            DoubleDataSet goal = dataSet(i == 0 ? "target" : "target " + (i + 1), "target");
+            if (i > 0) {
+                goal.addStyleClasses("no-legend");
+            }
+            targets.add(goal);
+        }
+        if (mode != 1) {
+            mode = 1;
+            setRenderers(lineRenderer, pointRenderer);
+            chart.getGridRenderer().setDrawOnTop(true);
+            removeZAxis();
+            xAxis.setName("input x");
+            yAxis.setName("output f(x)");
+        }
+
+        // lines
+        double[] x = new double[m];
+        for (int i = 0; i < m; i++) {
+            x[i] = t.probe()[i];
+        }
+        double[] y = new double[m];
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < m; i++) {
+                y[i] = c.output()[i * k + j];
+            }
+            DoubleDataSet line = outputLines.get(j);
+            line.setName(k == 1 ? "f(x)" : "output " + (j + 1));
+            fill(line, x, y, m, false, false);
+        }
+        double[] goal = t.probeTarget();
+        if (goal != null) {
+            for (int j = 0; j < k; j++) {
+                for (int i = 0; i < m; i++) {
+                    y[i] = goal[i * k + j];
+                }
+                fill(targets.get(j), x, y, m, false, false);
+            }
+        }
+
+        // training data: each sample once, at its largest target (see the class comment)
+        pickX = new double[p];
+        pickY = new double[p];
+        pickSample = new int[p];
+        int[] cls = new int[p];
+        for (int q = 0; q < p; q++) {
+            cls[q] = argmax(train, q);
+            pickX[q] = train.x(q, 0);
+            pickY[q] = train.y(q, cls[q]);
+            pickSample[q] = q;
+        }
+        if (k == 1) {
+            fill(data, pickX, pickY, p, false, false);
+        } else {
+            for (int j = 0; j < k; j++) {
+                double[] px = new double[p];
+                double[] py = new double[p];
+                int n = 0;
+                for (int q = 0; q < p; q++) {
+                    if (cls[q] == j) {
+                        px[n] = pickX[q];
+                        py[n] = pickY[q];
+                        n++;
+                    }
+                }
+                fill(classPoints.get(j), px, py, n, false, false);
+            }
+            data.clearData();
+        }
+        int focus = c.focus();
+        if (focus >= 0 && focus < p) {
+            focusPoint.set(new double[]{pickX[focus]}, new double[]{pickY[focus]});
+        } else {
+            focusPoint.clearData();
+        }
+
+        // which sets the legend shows
+        List<DataSet> lineSets = new ArrayList<>(outputLines.subList(0, k));
+        if (goal != null) {
+            lineSets.addAll(targets.subList(0, k));
+        }
+        List<DataSet> pointSets = new ArrayList<>();
+        if (focus >= 0) {
+            pointSets.add(focusPoint); // first in the renderer = drawn on top
+        }
+        if (k == 1) {
+            pointSets.add(data);
+        } else {
+            pointSets.add(dataLegend);
+            pointSets.addAll(classPoints.subList(0, k));
+        }
+        setIfChanged(lineRenderer, lineSets);
+        setIfChanged(pointRenderer, pointSets);
+    }
+
+    private void updatePlane(Task t, Curves c) {
+        int g = t.gridSide();
+        int k = t.outputs();
+        trlab.core.DataSet train = t.train();
+        int p = train.size();
+        if (mode != 2) {
+            mode = 2;
+            setRenderers(heatRenderer, labelRenderer);
+            if (!chart.getAxes().contains(zAxis)) {
+                chart.getAxes().add(zAxis); // the renderer adds it only the first time
+            }
+            chart.getGridRenderer().setDrawOnTop(false); // the map hides the grid
+            xAxis.setName("x1");
+            yAxis.setName("x2");
+        }
+        double[] gx = new double[g];
+        double[] gy = new double[g];
+        for (int i = 0; i < g; i++) {
+            gx[i] = t.probe()[i * 2];              // row 0, column i: x1
+            gy[i] = t.probe()[(i * g) * 2 + 1];    // row i, column 0: x2
+        }
+        double[] z = new double[g * g];
+        double extent = 1;
+        for (int i = 0; i < g * g; i++) {
+            z[i] = c.output()[i * k];              // output 1; index row * G + column = iy * G + ix
+            if (Double.isFinite(z[i])) {
+                extent = Math.max(extent, Math.abs(z[i]));
+            }
+        }
+        double range = extent;
+        grid.lock().writeLockGuard(() -> {
+            grid.set(false, new double[][]{gx, gy}, z);
+            grid.getAxisDescriptions().forEach(AxisDescription::clear);
+        });
+        // symmetric around 0, so that f = 0 is the white middle of the scale
+        if (zAxis.getMin() != -range || zAxis.getMax() != range) {
+            zAxis.set(-range, range);
+            zAxis.forceRedraw();
+        }
+
+        double[] px = new double[p];
+        double[] py = new double[p];
+        double[] nx = new double[p];
+        double[] ny = new double[p];
+        int np = 0;
+        int nn = 0;
+        pickX = new double[p];
+        pickY = new double[p];
+        pickSample = new int[p];
+        for (int q = 0; q < p; q++) {
+            double x1 = train.x(q, 0);
+            double x2 = train.x(q, 1);
+            pickX[q] = x1;
+            pickY[q] = x2;
+            pickSample[q] = q;
+            if (train.y(q, 0) > 0) {
+                px[np] = x1;
+                py[np++] = x2;
+            } else {
+                nx[nn] = x1;
+                ny[nn++] = x2;
+            }
+        }
+        fill(positive, px, py, np, false, false);
+        fill(negative, nx, ny, nn, false, false);
+        int focus = c.focus();
+        List<DataSet> sets = new ArrayList<>();
+        if (focus >= 0 && focus < p) {
+            focusPoint.set(new double[]{pickX[focus]}, new double[]{pickY[focus]});
+            sets.add(focusPoint);
+        } else {
+            focusPoint.clearData();
+        }
+        sets.add(positive);
+        sets.add(negative);
+        setIfChanged(labelRenderer, sets);
+    }
+
+    private void clear() {
+        if (mode != 0) {
+            mode = 0;
+            chart.getRenderers().clear();
+            removeZAxis();
+            pickX = new double[0];
+            pickY = new double[0];
+            pickSample = new int[0];
+        }
+    }
+
+    private static int argmax(trlab.core.DataSet train, int sample) {
+        int best = 0;
+        for (int j = 1; j < train.outputs(); j++) {
+            if (train.y(sample, j) > train.y(sample, best)) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** Replaces a renderer's data sets only when the list differs (a change rebuilds the legend). */
+    static void setIfChanged(ErrorDataSetRenderer r, List<DataSet> sets) {
+        List<DataSet> now = r.getDatasets();
+        boolean same = now.size() == sets.size();
+        for (int i = 0; same && i < sets.size(); i++) {
+            same = now.get(i) == sets.get(i);
+        }
+        if (!same) {
+            r.getDatasets().setAll(sets);
+        }
+    }
+
+    /**
+     * Replaces the chart's renderers. Not with setAll: ChartFX 11.3.1 handles a change's added renderers before its
+     * removed ones, so a renderer in both lists would end up detached from the chart (NPE in the next layout).
+     */
+    private void setRenderers(Renderer... renderers) {
+        chart.getRenderers().clear();
+        chart.getRenderers().addAll(renderers);
+    }
+
+    /**
+     * Takes the z axis and its colour bar out of the chart. The bar goes first: ChartFX 11.3.1's colour bar listens
+     * to the axis's parent and removes itself from the same children list while the axis's removal is still in
+     * progress, which JavaFX refuses (IllegalArgumentException "duplicate children added").
+     */
+    private void removeZAxis() {
+        chart.getAxesAndCanvasPane().getChildren()
+                .removeIf(n -> n.getClass().getName().endsWith("ContourDataSetRenderer$ColorGradientBar"));
+        chart.getAxes().remove(zAxis);
+    }
+}

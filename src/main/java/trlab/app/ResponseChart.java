@@ -1,0 +1,418 @@
+package trlab.app;
+
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ContourType;
+import io.fair_acc.chartfx.renderer.Renderer;
+import io.fair_acc.chartfx.renderer.spi.ContourDataSetRenderer;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
+import io.fair_acc.chartfx.ui.geometry.Side;
+import io.fair_acc.dataset.AxisDescription;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.spi.DoubleGridDataSet;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import trlab.core.Task;
+import trlab.measure.Curves;
+import trlab.measure.Kernel;
+import trlab.measure.Snapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The training response at one reference input x_r (SCIENCE.md §3): how a training step at x_r moves the output at
+ * every probe input x'.
+ *
+ * <ul>
+ *   <li>d = 1: the kernel Theta(x', x_r) and its output-layer and hidden-layer parts on the left axis, the measured
+ *       response R(x'; x_r) (dashed) on a right axis, and the point (x_r, Theta(x_r, x_r)). For K > 1 the response
+ *       is that of the output of x_r's class (the largest entry of its target).</li>
+ *   <li>d = 2: a heat map of Theta(x', x_r) over the plane with x_r marked.</li>
+ * </ul>
+ * The row shown is the focus sample's (a clicked sample) while there is one, else the reference chosen with
+ * {@link #chooseReference} or in the chart's own combo box (the middle reference by default). Choosing a reference
+ * overrides the focus until another focus arrives.
+ */
+final class ResponseChart extends ChartPane {
+    // d = 1
+    private final DefaultNumericAxis rightAxis = axis("measured response R", null, false);
+    private final ErrorDataSetRenderer kernelRenderer = lines();
+    private final ErrorDataSetRenderer responseRenderer = lines();
+    private final DoubleDataSet total = dataSet("kernel \u0398(x', x_r)", "kernel-total");
+    private final DoubleDataSet outputPart = dataSet("output-layer part", "kernel-output");
+    private final DoubleDataSet hiddenPart = dataSet("hidden-layer part", "kernel-hidden");
+    private final DoubleDataSet response = dataSet("measured response R (right axis)", "response-measured");
+
+    // d = 2
+    private final DefaultNumericAxis zAxis = axis("kernel \u0398(x', x_r)", null, false);
+    private final ContourDataSetRenderer heatRenderer = new ContourDataSetRenderer();
+    private final DoubleGridDataSet grid = new DoubleGridDataSet("kernel \u0398(x', x_r) on the plane", 3);
+
+    // both
+    private final ErrorDataSetRenderer markRenderer = points();
+    private final DoubleDataSet reference = dataSet("reference x_r", "focus-point");
+
+    private final ComboBox<String> choice = new ComboBox<>();
+    private boolean syncing;
+
+    private ChartInput last;
+    private Task task;
+    private int mode; // 0 = nothing yet, 1 or 2 = input dimension shown
+    /** The configured reference the user chose, or -1 for the default (the middle one). */
+    private int chosen = -1;
+    /** The focus sample the user turned away from by choosing a reference, or -1. */
+    private int dismissedFocus = -1;
+    private int shown = -1;
+
+    ResponseChart() {
+        super("Training response", axis("probe input x'", null, false), axis("kernel \u0398(x', x_r)", null, false));
+        yAxis.setForceZeroInRange(true);
+        rightAxis.setSide(Side.RIGHT);
+        rightAxis.setForceZeroInRange(true);
+        kernelRenderer.getAxes().addAll(xAxis, yAxis);
+        kernelRenderer.getDatasets().addAll(total, outputPart, hiddenPart);
+        responseRenderer.getAxes().addAll(xAxis, rightAxis);
+        responseRenderer.getDatasets().add(response);
+        markRenderer.getAxes().addAll(xAxis, yAxis);
+        markRenderer.getDatasets().add(reference);
+
+        zAxis.setSide(Side.RIGHT);
+        zAxis.setDimIndex(DataSet.DIM_Z);
+        zAxis.setAutoRangePadding(0);
+        heatRenderer.setContourType(ContourType.HEATMAP);
+        heatRenderer.setSmooth(true);
+        heatRenderer.setColorGradient(ColorGradient.VIRIDIS);
+        heatRenderer.setShowInLegend(false);
+        heatRenderer.getAxes().addAll(xAxis, yAxis, zAxis);
+        heatRenderer.getDatasets().add(grid);
+
+        // the reference chooser: a strip above the chart, so it covers neither the title nor the legend
+        choice.setId("referenceChoice");
+        choice.setVisibleRowCount(12);
+        choice.getSelectionModel().selectedIndexProperty().addListener((o, before, now) -> {
+            if (!syncing && now != null && now.intValue() >= 0) {
+                choose(now.intValue());
+            }
+        });
+        Label label = new Label("reference x_r");
+        label.setLabelFor(choice);
+        HBox bar = new HBox(6, label, choice);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2, 4, 0, 4));
+        bar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        bar.getStyleClass().add("reference-bar");
+        StackPane.setAlignment(bar, Pos.TOP_LEFT);
+        bar.heightProperty().addListener((o, before, h) ->
+                StackPane.setMargin(chart, new Insets(h.doubleValue(), 0, 0, 0)));
+        getChildren().add(bar);
+    }
+
+    @Override
+    public String fileName() {
+        return "response";
+    }
+
+    /** Shows configured reference r (0 .. references - 1) until another focus sample arrives. */
+    void chooseReference(int r) {
+        int count = last == null ? Integer.MAX_VALUE : last.latest().curves().references().length;
+        if (r < 0 || r >= count) {
+            throw new IllegalArgumentException("no reference " + r + " (there are " + count + ")");
+        }
+        chosen = r;
+        dismissedFocus = last == null ? -1 : last.latest().curves().focus();
+        redraw();
+    }
+
+    /** The row of the curves drawn now (a reference, or the focus row), -1 before the first snapshot. */
+    int shownRow() {
+        return shown;
+    }
+
+    /** One name per configured reference, e.g. "x = -1.00 (sample 0)", for a chooser. */
+    List<String> referenceNames() {
+        if (last == null) {
+            return List.of();
+        }
+        Curves c = last.latest().curves();
+        List<String> names = new ArrayList<>();
+        for (int r = 0; r < c.references().length; r++) {
+            names.add(rowName(last.task(), c, r));
+        }
+        return names;
+    }
+
+    ComboBox<String> referenceChoice() {
+        return choice;
+    }
+
+    DoubleDataSet kernelLine() {
+        return total;
+    }
+
+    DoubleDataSet outputPartLine() {
+        return outputPart;
+    }
+
+    DoubleDataSet hiddenPartLine() {
+        return hiddenPart;
+    }
+
+    DoubleDataSet responseLine() {
+        return response;
+    }
+
+    DoubleDataSet referencePoint() {
+        return reference;
+    }
+
+    DoubleGridDataSet grid() {
+        return grid;
+    }
+
+    DefaultNumericAxis zAxis() {
+        return zAxis;
+    }
+
+    DefaultNumericAxis rightAxis() {
+        return rightAxis;
+    }
+
+    @Override
+    public void update(ChartInput in) {
+        if (in.latest() == null || in.task() == null) {
+            clear(); // a run without its first snapshot yet: nothing to draw
+            return;
+        }
+        if (in.task() != task) {
+            task = in.task();
+            chosen = -1;
+            dismissedFocus = -1;
+            resetZoom();
+        }
+        last = in;
+        redraw();
+    }
+
+    private void clear() {
+        last = null;
+        shown = -1;
+        if (mode != 0) {
+            mode = 0;
+            chart.getRenderers().clear();
+            removeZAxis();
+            chart.getAxes().remove(rightAxis);
+            chart.setTitle("Training response");
+        }
+        syncing = true;
+        try {
+            choice.getItems().clear();
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** A combo item: a configured reference, or the focus row after them. */
+    private void choose(int row) {
+        if (last == null) {
+            return;
+        }
+        Curves c = last.latest().curves();
+        if (row < c.references().length) {
+            chooseReference(row);
+        } else {
+            dismissedFocus = -1;
+            redraw();
+        }
+    }
+
+    private int rowToShow(Curves c) {
+        int count = c.references().length;
+        if (c.focus() < 0) {
+            dismissedFocus = -1;
+        }
+        if (c.focusRow() >= 0 && c.focus() != dismissedFocus) {
+            return c.focusRow();
+        }
+        int r = chosen < 0 ? Math.min(1, count - 1) : chosen;
+        return Math.max(0, Math.min(r, count - 1));
+    }
+
+    private void redraw() {
+        if (last == null) {
+            return;
+        }
+        Task t = last.task();
+        Curves c = last.latest().curves();
+        shown = rowToShow(c);
+        int d = t.inputs();
+        String at = d == 1
+                ? String.format(Locale.ROOT, "%.3f", c.referenceX()[shown])
+                : String.format(Locale.ROOT, "(%.2f, %.2f)", c.referenceX()[shown * d], c.referenceX()[shown * d + 1]);
+        chart.setTitle("Training response at x_r = " + at);
+        if (d == 1) {
+            drawLine(t, c, shown);
+        } else {
+            drawPlane(t, c, shown);
+        }
+        syncChoice(t, c);
+    }
+
+    private void drawLine(Task t, Curves c, int row) {
+        if (mode != 1) {
+            mode = 1;
+            setRenderers(kernelRenderer, responseRenderer, markRenderer);
+            chart.getGridRenderer().setDrawOnTop(true);
+            removeZAxis();
+            xAxis.setName("probe input x'");
+            yAxis.setName("kernel \u0398(x', x_r)");
+        }
+        int m = t.probeCount();
+        int k = t.outputs();
+        Kernel.Parts ntk = c.ntk();
+        double[] x = new double[m];
+        double[] theta = new double[m];
+        double[] out = new double[m];
+        double[] hid = new double[m];
+        double[] r = new double[m];
+        int cls = targetClass(t, c, row);
+        for (int i = 0; i < m; i++) {
+            int e = row * m + i;
+            x[i] = t.probe()[i];
+            out[i] = ntk.output()[e];
+            hid[i] = ntk.hidden()[e];
+            theta[i] = out[i] + hid[i];
+            r[i] = c.response()[e * k + cls];
+        }
+        fill(total, x, theta, m, false, false);
+        fill(outputPart, x, out, m, false, false);
+        fill(hiddenPart, x, hid, m, false, false);
+        fill(response, x, r, m, false, false);
+        response.setName(k == 1 ? "measured response R (right axis)"
+                : "measured R of output " + (cls + 1) + " = class of x_r (right axis)");
+        double xr = c.referenceX()[row];
+        reference.set(new double[]{xr}, new double[]{interpolate(x, theta, xr)});
+    }
+
+    private void drawPlane(Task t, Curves c, int row) {
+        if (mode != 2) {
+            mode = 2;
+            setRenderers(heatRenderer, markRenderer);
+            if (!chart.getAxes().contains(zAxis)) {
+                chart.getAxes().add(zAxis); // the renderer adds it only the first time
+            }
+            chart.getGridRenderer().setDrawOnTop(false); // the map hides the grid
+            chart.getAxes().remove(rightAxis);
+            xAxis.setName("x1");
+            yAxis.setName("x2");
+        }
+        int g = t.gridSide();
+        int m = t.probeCount();
+        double[] gx = new double[g];
+        double[] gy = new double[g];
+        for (int i = 0; i < g; i++) {
+            gx[i] = t.probe()[i * 2];              // row 0, column i: x1
+            gy[i] = t.probe()[(i * g) * 2 + 1];    // row i, column 0: x2
+        }
+        double[] z = new double[m];
+        Kernel.Parts ntk = c.ntk();
+        for (int i = 0; i < m; i++) {
+            z[i] = ntk.total(row * m + i);         // index row * G + column = iy * G + ix
+        }
+        grid.lock().writeLockGuard(() -> {
+            grid.set(false, new double[][]{gx, gy}, z);
+            grid.getAxisDescriptions().forEach(AxisDescription::clear);
+        });
+        reference.set(new double[]{c.referenceX()[row * 2]}, new double[]{c.referenceX()[row * 2 + 1]});
+    }
+
+    /** The combo lists every row (the references, then a clicked sample) and selects the one shown. */
+    private void syncChoice(Task t, Curves c) {
+        List<String> names = new ArrayList<>();
+        for (int r = 0; r < c.rows(); r++) {
+            names.add(rowName(t, c, r) + (r == c.focusRow() ? ", clicked" : ""));
+        }
+        syncing = true;
+        try {
+            if (!names.equals(choice.getItems())) {
+                choice.getItems().setAll(names);
+                choice.getSelectionModel().clearSelection(); // else the button keeps the old row's text
+            }
+            if (choice.getSelectionModel().getSelectedIndex() != shown) {
+                choice.getSelectionModel().select(shown);
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** The training sample of a row: a configured reference, or the focus after them. */
+    private static int sampleOf(Curves c, int row) {
+        return row < c.references().length ? c.references()[row] : c.focus();
+    }
+
+    private static String rowName(Task t, Curves c, int row) {
+        int d = t.inputs();
+        double[] x = c.referenceX();
+        String at = d == 1 ? String.format(Locale.ROOT, "%.2f", x[row])
+                : String.format(Locale.ROOT, "(%.2f, %.2f)", x[row * d], x[row * d + 1]);
+        return "x = " + at + " (sample " + sampleOf(c, row) + ")";
+    }
+
+    /** The output whose response is shown for K > 1: the class of the row's sample (its largest target). */
+    private static int targetClass(Task t, Curves c, int row) {
+        int sample = sampleOf(c, row);
+        trlab.core.DataSet train = t.train();
+        int best = 0;
+        for (int k = 1; k < train.outputs(); k++) {
+            if (train.y(sample, k) > train.y(sample, best)) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Linear interpolation of y(x) on an increasing grid, clamped at its ends. */
+    static double interpolate(double[] x, double[] y, double at) {
+        int n = x.length;
+        if (at <= x[0]) {
+            return y[0];
+        }
+        if (at >= x[n - 1]) {
+            return y[n - 1];
+        }
+        int i = 1;
+        while (x[i] < at) {
+            i++;
+        }
+        double w = (at - x[i - 1]) / (x[i] - x[i - 1]);
+        return y[i - 1] + w * (y[i] - y[i - 1]);
+    }
+
+    /**
+     * Replaces the chart's renderers. Not with setAll: ChartFX 11.3.1 handles a change's added renderers before its
+     * removed ones, so a renderer in both lists would end up detached from the chart (NPE in the next layout).
+     */
+    private void setRenderers(Renderer... renderers) {
+        chart.getRenderers().clear();
+        chart.getRenderers().addAll(renderers);
+    }
+
+    /**
+     * Takes the z axis and its colour bar out of the chart. The bar goes first: ChartFX 11.3.1's colour bar listens
+     * to the axis's parent and removes itself from the same children list while the axis's removal is still in
+     * progress, which JavaFX refuses (IllegalArgumentException "duplicate children added").
+     */
+    private void removeZAxis() {
+        chart.getAxesAndCanvasPane().getChildren()
+                .removeIf(n -> n.getClass().getName().endsWith("ContourDataSetRenderer$ColorGradientBar"));
+        chart.getAxes().remove(zAxis);
+    }
+}

@@ -1,0 +1,61 @@
+package trlab.app;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import trlab.experiment.Run;
+import trlab.measure.Snapshot;
+
+import java.util.Locale;
+
+/** The bottom line: step, epoch, steps per second, current loss, current aging exponent and a message. */
+final class StatusBar extends HBox {
+    final Label step = label("statusStep");
+    final Label epoch = label("statusEpoch");
+    final Label speed = label("statusSpeed");
+    final Label loss = label("statusLoss");
+    final Label alpha = label("statusAlpha");
+    final Label message = label("statusMessage");
+
+    StatusBar() {
+        getStyleClass().add("status-bar");
+        message.getStyleClass().add("status-message");
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        getChildren().addAll(step, epoch, speed, loss, alpha, message);
+    }
+
+    private static Label label(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setMinWidth(USE_PREF_SIZE);
+        return l;
+    }
+
+    /** Called once per frame; only changed texts are set, so an idle window does no layout work. */
+    void show(Run.Status status, Snapshot latest, String labMessage) {
+        set(step, String.format(Locale.ROOT, "step %,d", status.step()));
+        set(epoch, String.format(Locale.ROOT, "epoch %,.1f", status.epoch()));
+        set(speed, String.format(Locale.ROOT, "%,.0f steps/s", status.stepsPerSecond()));
+        set(loss, latest == null ? "loss \u2013" : String.format(Locale.ROOT, "loss %.4g", latest.trainLoss()));
+        set(alpha, latest == null || Double.isNaN(latest.agingExponent()) ? "\u03b1 \u2013"
+                : String.format(Locale.ROOT, "\u03b1 = %.3f \u00b1 %.3f", latest.agingExponent(),
+                latest.agingExponentError()));
+        String text = !labMessage.isEmpty() ? labMessage : status.message();
+        set(message, text);
+        boolean error = !labMessage.isEmpty() || status.state() == Run.State.DIVERGED;
+        if (error != message.getStyleClass().contains("error")) {
+            if (error) {
+                message.getStyleClass().add("error");
+            } else {
+                message.getStyleClass().remove("error");
+            }
+        }
+    }
+
+    private static void set(Label label, String text) {
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package trlab.core;
+
+/**
+ * tanh and its derivative 1 - tanh² over whole arrays, written so that C2 (JDK 17) vectorises it: only +, *, /,
+ * min and max, no branches, no calls. Within a few ulps of {@link Math#tanh} (FastTanhTest: below 1e-12 relative
+ * over a dense sweep; about 1e-15 in fact). The exact reference stays {@link Activation#value}.
+ *
+ * <p>The method: clamp x to [-20, 20] (beyond, tanh is ±1 to double precision; NaN stays NaN because min and max
+ * propagate it); u0 = expm1(2x / 2^5) by its Taylor series in Horner form (no cancellation, |2x/2^5| <= 1.25);
+ * then five doublings expm1(2z) = expm1(z) (expm1(z) + 2) give u = expm1(2x); tanh x = u / (u + 2). The doublings
+ * are stable for x < 0 and for x > 0 the error they amplify is damped by 2 / (u + 2) in the quotient.
+ *
+ * <p>To keep full relative precision for tiny and subnormal x, the iteration carries r = u / x instead of u
+ * (r_{j+1} = r_j (x r_j + 2)), so that x is never divided by 2^5 and tanh x = x r / (x r + 2) is x times a number
+ * near 2 divided by a number near 2: tanh(±0) = ±0, and subnormal x lose nothing.
+ *
+ * <p>C2 only unrolls (and so vectorises) loops with a small body, so the work is split into two loops over the
+ * same index range; the first uses the output arrays as scratch. Only IEEE +, *, / are used (no fma), so the
+ * result is the same bit for bit on every machine, vectorised or not.
+ */
+public final class FastTanh {
+    /** Beyond ±20 tanh rounds to ±1 (1 - tanh 20 = 8.5e-18 < ulp(1) / 2). */
+    static final double LIMIT = 20.0;
+    /** 2 / 2^5: the argument of the series is 2x / 2^5. */
+    private static final double C = 2.0 / 32;
+    // expm1(y) / y = sum_k y^k / (k + 1)!, truncated after y^10: the truncation, damped as above, stays below 1 ulp
+    private static final double Q1 = 1.0 / 2;
+    private static final double Q2 = 1.0 / 6;
+    private static final double Q3 = 1.0 / 24;
+    private static final double Q4 = 1.0 / 120;
+    private static final double Q5 = 1.0 / 720;
+    private static final double Q6 = 1.0 / 5040;
+    private static final double Q7 = 1.0 / 40320;
+    private static final double Q8 = 1.0 / 362880;
+    private static final double Q9 = 1.0 / 3628800;
+    private static final double Q10 = 1.0 / 39916800;
+
+    private FastTanh() {
+    }
+
+    /**
+     * phi[i] = tanh(h[i]) and dphi[i] = 1 - phi[i]² for i in [from, to). h may be the same array as dphi (it is
+     * then overwritten); it must not be phi.
+     */
+    public static void evaluate(double[] h, double[] phi, double[] dphi, int from, int to) {
+        series(h, phi, dphi, from, to);
+        for (int i = from; i < to; i++) {
+            double x = dphi[i];
+            double r = phi[i];
+            r = r * (x * r + 2.0);
+            r = r * (x * r + 2.0);
+            r = r * (x * r + 2.0);
+            r = r * (x * r + 2.0);
+            r = r * (x * r + 2.0);
+            double u = x * r;
+            double t = u / (u + 2.0);
+            phi[i] = t;
+            dphi[i] = 1.0 - t * t;
+        }
+    }
+
+    /** phi[i] = tanh(h[i]) alone for i in [from, to); scratch is overwritten there, and may be h itself. */
+    public static void values(double[] h, double[] phi, double[] scratch, int from, int to) {
+        series(h, phi, scratch, from, to);
+        for (int i = from; i < to; i++) {
+            double x = scratch[i];
+            double r = phi[i];
+            r = r * (x * r + 2.0);
+            r = r * (x * r + 2.0);
+            r = r * (x * r + 2.0);
+            r = r * (x * r + 2.0);
+            r = r * (x * r + 2.0);
+            double u = x * r;
+            phi[i] = u / (u + 2.0);
+        }
+    }
+
+    /**
+     * First loop: the clamped x into xs, r0 = expm1(C x) / x = C q(C x) into r. (Every array is indexed by the
+     * same i: an offset between them, h[i + shift], keeps C2 from vectorising.)
+     */
+    private static void series(double[] h, double[] r, double[] xs, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double x = Math.max(-LIMIT, Math.min(LIMIT, h[i]));
+            double y = C * x;
+            double q = Q10;
+            q = q * y + Q9;
+            q = q * y + Q8;
+            q = q * y + Q7;
+            q = q * y + Q6;
+            q = q * y + Q5;
+            q = q * y + Q4;
+            q = q * y + Q3;
+            q = q * y + Q2;
+            q = q * y + Q1;
+            q = q * y + 1.0;
+            r[i] = C * q;
+            xs[i] = x;
+        }
+    }
+
+    /** The same arithmetic for one value (tests, and callers with a single input). */
+    public static double tanh(double h) {
+        double x = Math.max(-LIMIT, Math.min(LIMIT, h));
+        double y = C * x;
+        double q = Q10;
+        q = q * y + Q9;
+        q = q * y + Q8;
+        q = q * y + Q7;
+        q = q * y + Q6;
+        q = q * y + Q5;
+        q = q * y + Q4;
+        q = q * y + Q3;
+        q = q * y + Q2;
+        q = q * y + Q1;
+        q = q * y + 1.0;
+        double r = C * q;
+        r = r * (x * r + 2.0);
+        r = r * (x * r + 2.0);
+        r = r * (x * r + 2.0);
+        r = r * (x * r + 2.0);
+        r = r * (x * r + 2.0);
+        double u = x * r;
+        return u / (u + 2.0);
+    }
+}

@@ -1,0 +1,210 @@
+package trlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import trlab.core.Activation;
+import trlab.experiment.Run;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The lab window as a user meets it, headless under Monocle: controls, run state, charts, exports, closing. */
+@ExtendWith(ApplicationExtension.class)
+class LabWindowTest {
+    private Stage stage;
+    private TrlabApp app;
+    private LabWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = new TrlabApp();
+        app.start(stage);
+        window = app.window();
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+    }
+
+    private Run run() {
+        return window.lab().run();
+    }
+
+    /**
+     * The training step once the training thread has handled everything sent before: the command runs between two
+     * steps, so what it reads is exact.
+     */
+    private long stepBetweenSteps() throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        long[] step = new long[1];
+        run().send(e -> {
+            step[0] = e.trainer().time();
+            done.countDown();
+        });
+        assertThat(done.await(10, TimeUnit.SECONDS)).as("the training thread answers").isTrue();
+        return step[0];
+    }
+
+    private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void opensOnTheDefaultPresetWithItsTitleAndDescription(FxRobot robot) {
+        assertThat(stage.getTitle()).isEqualTo("Training Response Lab");
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(robot.lookup("#presetChoice").queryComboBox().getValue()).isEqualTo("default");
+        assertThat(robot.lookup("#presetDescription").queryLabeled().getText()).isNotBlank();
+        assertThat(run().config().name()).isEqualTo("default");
+    }
+
+    @Test
+    void choosingAnActivationAndPressingResetRebuildsTheNetworkWithIt(FxRobot robot) throws Exception {
+        Run before = run();
+        robot.interact(() -> robot.lookup("#activationChoice").<Activation>queryComboBox().setValue(Activation.RELU));
+        assertThat(run()).as("an activation waits for Reset").isSameAs(before);
+        assertThat(robot.lookup("#hint").queryLabeled().getText()).contains("Reset");
+        robot.clickOn("#resetButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(run()).isNotSameAs(before);
+        assertThat(run().config().network().activation()).isEqualTo(Activation.RELU);
+        assertThat(before.isAlive()).as("the old training thread ended").isFalse();
+        assertThat(stepBetweenSteps()).isZero();
+    }
+
+    @Test
+    void runThenPauseStopsTheStepCounter(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        waitUntil("training", () -> run().status().step() > 500);
+        assertThat(robot.lookup("#runButton").queryButton().getText()).isEqualTo("Pause");
+        robot.clickOn("#runButton");
+        waitUntil("paused", () -> run().status().state() == Run.State.PAUSED);
+        long paused = stepBetweenSteps();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stepBetweenSteps()).isEqualTo(paused);
+        assertThat(robot.lookup("#runButton").queryButton().getText()).isEqualTo("Run");
+    }
+
+    @Test
+    void stepAdvancesExactlyOneStepByButtonAndByKey(FxRobot robot) throws Exception {
+        long before = stepBetweenSteps();
+        robot.clickOn("#stepButton");
+        assertThat(stepBetweenSteps()).isEqualTo(before + 1);
+        robot.clickOn("#learningRateSlider"); // a control that does not take typing, so S reaches the window
+        long afterClick = stepBetweenSteps();
+        robot.type(KeyCode.S);
+        assertThat(stepBetweenSteps()).isEqualTo(afterClick + 1);
+    }
+
+    @Test
+    void spaceRunsAndPauses(FxRobot robot) throws Exception {
+        robot.clickOn("#learningRateSlider");
+        robot.type(KeyCode.SPACE);
+        assertThat(run().isRunning()).isTrue();
+        robot.type(KeyCode.SPACE);
+        assertThat(run().isRunning()).isFalse();
+    }
+
+    @Test
+    void afterAShortRunEveryChartHoldsData(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        waitUntil("steps", () -> run().status().step() > 3000);
+        for (ChartPane chart : window.dashboard().charts()) {
+            waitUntil(chart.fileName(), () -> WaitForAsyncUtils.asyncFx(() -> chart.dataSets().stream()
+                    .anyMatch(ds -> ds.getDataCount() > 0)).get());
+        }
+        assertThat(window.dashboard().charts()).hasSize(8);
+        assertThat(robot.lookup("#statusStep").queryLabeled().getText()).startsWith("step ");
+    }
+
+    @Test
+    void aChartExportsAsARealImageOfItsSize(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.clickOn("#runButton");
+        waitUntil("steps", () -> run().status().step() > 2000);
+        ChartPane chart = window.dashboard().aging;
+        Path file = dir.resolve("aging.png");
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.savePng(file);
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        Image image = new Image(file.toUri().toString());
+        assertThat(image.isError()).isFalse();
+        assertThat(image.getWidth()).isEqualTo(Math.ceil(chart.getWidth()));
+        assertThat(image.getHeight()).isEqualTo(Math.ceil(chart.getHeight()));
+        assertThat(coloured(image)).as("pixels of lines and text, not a blank image").isGreaterThan(500);
+    }
+
+    @Test
+    void theDashboardExportsAtTwiceItsSize() throws ExecutionException, InterruptedException {
+        WritableImage one = WaitForAsyncUtils.asyncFx(() -> window.dashboard().snapshot(1)).get();
+        WritableImage two = WaitForAsyncUtils.asyncFx(() -> window.dashboard().snapshot(2)).get();
+        assertThat(two.getWidth()).isEqualTo(2 * one.getWidth());
+        assertThat(two.getHeight()).isEqualTo(2 * one.getHeight());
+        assertThat(coloured(one)).isGreaterThan(500);
+    }
+
+    @Test
+    void presentationModeEnlargesTheWindowAndTheCharts(FxRobot robot) {
+        robot.interact(() -> window.setPresentation(true));
+        assertThat(stage.getScene().getRoot().getStyleClass()).contains("presentation");
+        assertThat(window.dashboard().loss.chart().getStyleClass()).contains("presentation");
+        robot.interact(() -> window.setPresentation(false));
+        assertThat(window.dashboard().loss.chart().getStyleClass()).doesNotContain("presentation");
+    }
+
+    @Test
+    void closingTheWindowEndsTheTrainingThread(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        waitUntil("steps", () -> run().status().step() > 100);
+        Run running = run();
+        robot.interact(stage::close);
+        assertThat(running.isAlive()).isFalse();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("training-")
+                && t.isAlive());
+    }
+
+    @Test
+    void aRejectedSettingSaysWhyAndKeepsThePreviousValue(FxRobot robot) {
+        double before = window.lab().settings().training().learningRate();
+        robot.clickOn("#learningRateField").eraseText(8).write("-1").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#hint").queryLabeled().getText()).contains("learningRate");
+        assertThat(window.lab().settings().training().learningRate()).isEqualTo(before);
+        assertThat(robot.lookup("#learningRateField").queryTextInputControl().getText())
+                .isEqualTo(Double.toString(before));
+    }
+
+    /** Pixels that are neither white nor transparent. */
+    static int coloured(Image image) {
+        PixelReader r = image.getPixelReader();
+        int n = 0;
+        for (int y = 0; y < (int) image.getHeight(); y++) {
+            for (int x = 0; x < (int) image.getWidth(); x++) {
+                int argb = r.getArgb(x, y);
+                if ((argb >>> 24) > 0 && (argb & 0xFFFFFF) != 0xFFFFFF) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
