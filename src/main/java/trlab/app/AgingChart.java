@@ -16,7 +16,7 @@ final class AgingChart extends StepsChart {
     private PowerLawFit lastFit;
 
     AgingChart() {
-        super("Aging of the kernel amplitude", "kernel amplitude a(t)", null, true);
+        super("Aging: kernel amplitude", "kernel amplitude a(t)", null, true);
         // added first: a renderer draws its first data set last, so the fitted line stays on top of the data
         leftRenderer().getDatasets().add(fit);
         total = line(Series.KERNEL_AMPLITUDE, "a(t) total", "kernel-total");

@@ -296,8 +296,12 @@ final class ControlPanel extends VBox {
     private void show(ExperimentConfig c) {
         updating = true;
         try {
-            if (!c.name().equals(preset.getValue()) && preset.getItems().contains(c.name())) {
+            if (preset.getItems().contains(c.name())) {
                 preset.setValue(c.name());
+            } else {
+                // settings from a file or edited by hand: no built-in preset is chosen, the name still shows
+                preset.setValue(null);
+                preset.setPromptText(c.name());
             }
             description.setText(c.description());
             if (c.task().kind() == TaskKind.CSV && !task.getItems().contains(TaskKind.CSV)) {

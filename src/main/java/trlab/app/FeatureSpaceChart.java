@@ -65,8 +65,8 @@ final class FeatureSpaceChart extends ChartPane {
         StackPane.setAlignment(view, Pos.TOP_RIGHT);
         StackPane.setMargin(view, new Insets(3, SWITCH_MARGIN, 0, 0));
         getChildren().add(view);
-        // the title is centred over the whole chart; in a narrow dashboard cell it would run under the switch, so
-        // while the switch shows the title is centred in the width left of it (and cut with "..." if need be)
+        // the title is centred over the plot; in a dashboard cell (about 320 px wide) it would run under the switch,
+        // so while the switch shows, the title is centred in the width left of it
         view.widthProperty().addListener(o -> padTitle());
         view.visibleProperty().addListener(o -> padTitle());
         // long axis names are cut at the chart's edge: take the longest wording that fits the axis

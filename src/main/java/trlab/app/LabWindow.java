@@ -117,7 +117,9 @@ public final class LabWindow extends BorderPane {
         presentation.setSelected(on);
     }
 
+    /** Larger fonts and lines for a projector; the controls step aside for the charts (Space, S and R still work). */
     private void applyPresentation(boolean on) {
+        setLeft(on ? null : controls);
         if (on && !getStyleClass().contains("presentation")) {
             getStyleClass().add("presentation");
         } else if (!on) {
@@ -183,7 +185,8 @@ public final class LabWindow extends BorderPane {
 
         presentation.setAccelerator(KeyCombination.keyCombination("F5"));
         presentation.selectedProperty().addListener((o, a, on) -> applyPresentation(on));
-        MenuItem resetZoom = item("Reset zoom of every chart", null, () -> dashboard.charts().forEach(ChartPane::resetZoom));
+        MenuItem resetZoom = item("Reset zoom of every chart", null,
+                () -> dashboard.charts().forEach(ChartPane::resetZoom));
         Menu view = new Menu("View", null, presentation, resetZoom);
 
         MenuItem run = item("Run / Pause (Space)", null, lab::toggleRunning);

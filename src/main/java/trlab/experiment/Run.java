@@ -17,12 +17,17 @@ import java.util.function.Consumer;
  * <p>The thread is the only one that touches the experiment. Other threads send commands, which it applies between
  * steps, and read what it publishes: the latest live snapshot, the recorded rows and the status. A view asks for a
  * fresh snapshot with {@link #requestSnapshot()} (say once per frame); the thread answers at most once per
- * {@link #SNAPSHOT_INTERVAL_NANOS}, and only when something changed. Nothing here blocks a caller except
+ * {@link #SNAPSHOT_INTERVAL_NANOS} (less often when snapshots are costly), and only when something changed. Nothing here blocks a caller except
  * {@link #close()}, which waits for the thread to end.
  */
 public final class Run implements AutoCloseable {
     /** Shortest time between two live snapshots: about one per frame at 30 frames per second. */
     public static final long SNAPSHOT_INTERVAL_NANOS = 30_000_000L;
+    /**
+     * Live snapshots may take at most this share of the training thread's time: a costly snapshot (a wide network,
+     * a 2-D grid) is taken less often, so the charts slow down before the training does.
+     */
+    private static final double SNAPSHOT_SHARE = 0.25;
     /** How long one burst of steps may take before the thread looks at its commands again. */
     private static final long BURST_NANOS = 4_000_000L;
 
@@ -51,7 +56,7 @@ public final class Run implements AutoCloseable {
 
     // owned by the training thread
     private boolean changed = true;
-    private long lastSnapshotNanos;
+    private long nextSnapshotNanos;
     private long burst = 1;
     private double stepCredit;
     private long creditNanos;
@@ -243,16 +248,17 @@ public final class Run implements AutoCloseable {
 
     private void maybeSnapshot() {
         long now = System.nanoTime();
-        if (!changed || !snapshotWanted.get() || now - lastSnapshotNanos < SNAPSHOT_INTERVAL_NANOS) {
+        if (!changed || !snapshotWanted.get() || now < nextSnapshotNanos) {
             return;
         }
         snapshotWanted.set(false);
         changed = false;
-        lastSnapshotNanos = now;
         if (experiment.diverged()) {
             return;
         }
         Snapshot s = experiment.liveSnapshot();
+        long took = System.nanoTime() - now;
+        nextSnapshotNanos = now + Math.max(SNAPSHOT_INTERVAL_NANOS, (long) (took / SNAPSHOT_SHARE));
         if (first == null) {
             first = s;
         }

@@ -167,7 +167,9 @@ class LabWindowTest {
         robot.interact(() -> window.setPresentation(true));
         assertThat(stage.getScene().getRoot().getStyleClass()).contains("presentation");
         assertThat(window.dashboard().loss.chart().getStyleClass()).contains("presentation");
+        assertThat(robot.lookup("#controlPanel").tryQuery()).as("the controls step aside").isEmpty();
         robot.interact(() -> window.setPresentation(false));
+        assertThat(robot.lookup("#controlPanel").tryQuery()).isPresent();
         assertThat(window.dashboard().loss.chart().getStyleClass()).doesNotContain("presentation");
     }
 
