@@ -14,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Renders the dashboard's charts to PNG files without a screen (Monocle's headless platform), for {@code run} on a
@@ -22,6 +24,11 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ChartExport {
     private static final long TIMEOUT_SECONDS = 60;
+    /**
+     * Held so that its level sticks: JavaFX warns on every class-path start that it runs from the unnamed module,
+     * which is how this jar is meant to run, and the warning would only clutter the command line's output.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     private ChartExport() {
     }
@@ -31,6 +38,7 @@ public final class ChartExport {
      * JavaFX class is touched for the properties to take effect.
      */
     public static void startHeadless() {
+        quietStartup();
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
@@ -44,6 +52,11 @@ public final class ChartExport {
             Thread.currentThread().interrupt();
         }
         Platform.setImplicitExit(false);
+    }
+
+    /** Silences JavaFX's start-up warning about the unnamed module (see {@link #JAVAFX_LOG}). */
+    static void quietStartup() {
+        JAVAFX_LOG.setLevel(Level.SEVERE);
     }
 
     /** Writes one PNG per chart (width x height pixels) into dir and returns their paths. */

@@ -8,6 +8,7 @@ import io.fair_acc.chartfx.plugins.EditAxis;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.Renderer;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.utils.WriteFxImage;
 import io.fair_acc.dataset.DataSet;
@@ -258,6 +259,38 @@ public abstract class ChartPane extends StackPane {
             ys[i] = logY && !(y[i] > 0) ? Double.NaN : y[i];
         }
         ds.set(xs, ys, n, false);
+    }
+
+    /**
+     * Replaces the chart's renderers. Not with setAll: ChartFX 11.3.1 handles a change's added renderers before its
+     * removed ones, so a renderer in both lists would end up detached from the chart (NPE in the next layout).
+     */
+    protected void setRenderers(Renderer... renderers) {
+        chart.getRenderers().clear();
+        chart.getRenderers().addAll(renderers);
+    }
+
+    /** Replaces a renderer's data sets only when the list differs (a change rebuilds the legend). */
+    protected static void setIfChanged(ErrorDataSetRenderer r, List<DataSet> sets) {
+        List<DataSet> now = r.getDatasets();
+        boolean same = now.size() == sets.size();
+        for (int i = 0; same && i < sets.size(); i++) {
+            same = now.get(i) == sets.get(i);
+        }
+        if (!same) {
+            r.getDatasets().setAll(sets);
+        }
+    }
+
+    /** The class of a training sample: the output with its largest target (the argmax of a one-hot target). */
+    static int targetClass(trlab.core.DataSet train, int sample) {
+        int best = 0;
+        for (int k = 1; k < train.outputs(); k++) {
+            if (train.y(sample, k) > train.y(sample, best)) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     private static final StringConverter<Number> PLAIN_TICKS = new StringConverter<>() {

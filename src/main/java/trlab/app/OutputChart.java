@@ -1,16 +1,10 @@
 package trlab.app;
 
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.renderer.ContourType;
-import io.fair_acc.chartfx.renderer.Renderer;
-import io.fair_acc.chartfx.renderer.spi.ContourDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
-import io.fair_acc.chartfx.ui.geometry.Side;
-import io.fair_acc.dataset.AxisDescription;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
-import io.fair_acc.dataset.spi.DoubleGridDataSet;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.input.MouseButton;
@@ -64,10 +58,8 @@ final class OutputChart extends ChartPane {
     private final DoubleDataSet dataLegend = dataSet("training data (colour = class)", "data-points");
 
     // d = 2
-    private final DefaultNumericAxis zAxis = axis("output f", null, false);
-    private final ContourDataSetRenderer heatRenderer = new ContourDataSetRenderer();
+    private final HeatMap heat;
     private final ErrorDataSetRenderer labelRenderer = points();
-    private final DoubleGridDataSet grid = new DoubleGridDataSet("output f on the plane", 3);
     private final DoubleDataSet positive = dataSet("label +1", "data-positive");
     private final DoubleDataSet negative = dataSet("label -1", "data-negative");
 
@@ -86,16 +78,9 @@ final class OutputChart extends ChartPane {
         lineRenderer.getAxes().addAll(xAxis, yAxis);
         pointRenderer.getAxes().addAll(xAxis, yAxis);
 
-        zAxis.setSide(Side.RIGHT);
-        zAxis.setDimIndex(DataSet.DIM_Z);
-        zAxis.setAutoRanging(false);
-        zAxis.set(-1, 1);
-        heatRenderer.setContourType(ContourType.HEATMAP);
-        heatRenderer.setSmooth(true);
-        heatRenderer.setColorGradient(DIVERGING);
-        heatRenderer.setShowInLegend(false);
-        heatRenderer.getAxes().addAll(xAxis, yAxis, zAxis);
-        heatRenderer.getDatasets().add(grid);
+        heat = new HeatMap(xAxis, yAxis, "output f", DIVERGING);
+        heat.zAxis().setAutoRanging(false);
+        heat.zAxis().set(-1, 1);
         labelRenderer.getAxes().addAll(xAxis, yAxis);
 
         chart.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
@@ -166,10 +151,6 @@ final class OutputChart extends ChartPane {
         return targets.get(k);
     }
 
-    DoubleGridDataSet grid() {
-        return grid;
-    }
-
     DoubleDataSet positive() {
         return positive;
     }
@@ -182,8 +163,8 @@ final class OutputChart extends ChartPane {
         return focusPoint;
     }
 
-    DefaultNumericAxis zAxis() {
-        return zAxis;
+    HeatMap heatMap() {
+        return heat;
     }
 
     @Override
@@ -227,7 +208,7 @@ final class OutputChart extends ChartPane {
             mode = 1;
             setRenderers(lineRenderer, pointRenderer);
             chart.getGridRenderer().setDrawOnTop(true);
-            removeZAxis();
+            heat.detach(chart);
             xAxis.setName("input x");
             yAxis.setName("output f(x)");
         }
@@ -262,7 +243,7 @@ final class OutputChart extends ChartPane {
         pickSample = new int[p];
         int[] cls = new int[p];
         for (int q = 0; q < p; q++) {
-            cls[q] = argmax(train, q);
+            cls[q] = targetClass(train, q);
             pickX[q] = train.x(q, 0);
             pickY[q] = train.y(q, cls[q]);
             pickSample[q] = q;
@@ -318,19 +299,8 @@ final class OutputChart extends ChartPane {
         int p = train.size();
         if (mode != 2) {
             mode = 2;
-            setRenderers(heatRenderer, labelRenderer);
-            if (!chart.getAxes().contains(zAxis)) {
-                chart.getAxes().add(zAxis); // the renderer adds it only the first time
-            }
-            chart.getGridRenderer().setDrawOnTop(false); // the map hides the grid
-            xAxis.setName("x1");
-            yAxis.setName("x2");
-        }
-        double[] gx = new double[g];
-        double[] gy = new double[g];
-        for (int i = 0; i < g; i++) {
-            gx[i] = t.probe()[i * 2];              // row 0, column i: x1
-            gy[i] = t.probe()[(i * g) * 2 + 1];    // row i, column 0: x2
+            setRenderers(heat.renderer(), labelRenderer);
+            heat.attach(chart);
         }
         double[] z = new double[g * g];
         double extent = 1;
@@ -341,11 +311,9 @@ final class OutputChart extends ChartPane {
             }
         }
         double range = extent;
-        grid.lock().writeLockGuard(() -> {
-            grid.set(false, new double[][]{gx, gy}, z);
-            grid.getAxisDescriptions().forEach(AxisDescription::clear);
-        });
+        heat.fill(t, z);
         // symmetric around 0, so that f = 0 is the white middle of the scale
+        DefaultNumericAxis zAxis = heat.zAxis();
         if (zAxis.getMin() != -range || zAxis.getMax() != range) {
             zAxis.set(-range, range);
             zAxis.forceRedraw();
@@ -392,53 +360,11 @@ final class OutputChart extends ChartPane {
     private void clear() {
         if (mode != 0) {
             mode = 0;
-            chart.getRenderers().clear();
-            removeZAxis();
             pickX = new double[0];
             pickY = new double[0];
             pickSample = new int[0];
+            chart.getRenderers().clear();
+            heat.detach(chart);
         }
-    }
-
-    private static int argmax(trlab.core.DataSet train, int sample) {
-        int best = 0;
-        for (int j = 1; j < train.outputs(); j++) {
-            if (train.y(sample, j) > train.y(sample, best)) {
-                best = j;
-            }
-        }
-        return best;
-    }
-
-    /** Replaces a renderer's data sets only when the list differs (a change rebuilds the legend). */
-    static void setIfChanged(ErrorDataSetRenderer r, List<DataSet> sets) {
-        List<DataSet> now = r.getDatasets();
-        boolean same = now.size() == sets.size();
-        for (int i = 0; same && i < sets.size(); i++) {
-            same = now.get(i) == sets.get(i);
-        }
-        if (!same) {
-            r.getDatasets().setAll(sets);
-        }
-    }
-
-    /**
-     * Replaces the chart's renderers. Not with setAll: ChartFX 11.3.1 handles a change's added renderers before its
-     * removed ones, so a renderer in both lists would end up detached from the chart (NPE in the next layout).
-     */
-    private void setRenderers(Renderer... renderers) {
-        chart.getRenderers().clear();
-        chart.getRenderers().addAll(renderers);
-    }
-
-    /**
-     * Takes the z axis and its colour bar out of the chart. The bar goes first: ChartFX 11.3.1's colour bar listens
-     * to the axis's parent and removes itself from the same children list while the axis's removal is still in
-     * progress, which JavaFX refuses (IllegalArgumentException "duplicate children added").
-     */
-    private void removeZAxis() {
-        chart.getAxesAndCanvasPane().getChildren()
-                .removeIf(n -> n.getClass().getName().endsWith("ContourDataSetRenderer$ColorGradientBar"));
-        chart.getAxes().remove(zAxis);
     }
 }

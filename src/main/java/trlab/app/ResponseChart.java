@@ -1,16 +1,10 @@
 package trlab.app;
 
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.renderer.ContourType;
-import io.fair_acc.chartfx.renderer.Renderer;
-import io.fair_acc.chartfx.renderer.spi.ContourDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
 import io.fair_acc.chartfx.ui.geometry.Side;
-import io.fair_acc.dataset.AxisDescription;
-import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
-import io.fair_acc.dataset.spi.DoubleGridDataSet;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -21,7 +15,6 @@ import javafx.scene.layout.StackPane;
 import trlab.core.Task;
 import trlab.measure.Curves;
 import trlab.measure.Kernel;
-import trlab.measure.Snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +45,7 @@ final class ResponseChart extends ChartPane {
     private final DoubleDataSet response = dataSet("measured response R (right axis)", "response-measured");
 
     // d = 2
-    private final DefaultNumericAxis zAxis = axis("kernel \u0398(x', x_r)", null, false);
-    private final ContourDataSetRenderer heatRenderer = new ContourDataSetRenderer();
-    private final DoubleGridDataSet grid = new DoubleGridDataSet("kernel \u0398(x', x_r) on the plane", 3);
+    private final HeatMap heat;
 
     // both
     private final ErrorDataSetRenderer markRenderer = points();
@@ -84,15 +75,8 @@ final class ResponseChart extends ChartPane {
         markRenderer.getAxes().addAll(xAxis, yAxis);
         markRenderer.getDatasets().add(reference);
 
-        zAxis.setSide(Side.RIGHT);
-        zAxis.setDimIndex(DataSet.DIM_Z);
-        zAxis.setAutoRangePadding(0);
-        heatRenderer.setContourType(ContourType.HEATMAP);
-        heatRenderer.setSmooth(true);
-        heatRenderer.setColorGradient(ColorGradient.VIRIDIS);
-        heatRenderer.setShowInLegend(false);
-        heatRenderer.getAxes().addAll(xAxis, yAxis, zAxis);
-        heatRenderer.getDatasets().add(grid);
+        heat = new HeatMap(xAxis, yAxis, "kernel \u0398(x', x_r)", ColorGradient.VIRIDIS);
+        heat.zAxis().setAutoRangePadding(0);
 
         // the reference chooser: a strip above the chart, so it covers neither the title nor the legend
         choice.setId("referenceChoice");
@@ -173,12 +157,8 @@ final class ResponseChart extends ChartPane {
         return reference;
     }
 
-    DoubleGridDataSet grid() {
-        return grid;
-    }
-
-    DefaultNumericAxis zAxis() {
-        return zAxis;
+    HeatMap heatMap() {
+        return heat;
     }
 
     DefaultNumericAxis rightAxis() {
@@ -207,7 +187,7 @@ final class ResponseChart extends ChartPane {
         if (mode != 0) {
             mode = 0;
             chart.getRenderers().clear();
-            removeZAxis();
+            heat.detach(chart);
             chart.getAxes().remove(rightAxis);
             chart.setTitle("Training response");
         }
@@ -270,7 +250,7 @@ final class ResponseChart extends ChartPane {
             mode = 1;
             setRenderers(kernelRenderer, responseRenderer, markRenderer);
             chart.getGridRenderer().setDrawOnTop(true);
-            removeZAxis();
+            heat.detach(chart);
             xAxis.setName("probe input x'");
             yAxis.setName("kernel \u0398(x', x_r)");
         }
@@ -282,7 +262,8 @@ final class ResponseChart extends ChartPane {
         double[] out = new double[m];
         double[] hid = new double[m];
         double[] r = new double[m];
-        int cls = targetClass(t, c, row);
+        // for K > 1 the response shown is that of the class of the row's sample (its largest target)
+        int cls = targetClass(t.train(), sampleOf(c, row));
         for (int i = 0; i < m; i++) {
             int e = row * m + i;
             x[i] = t.probe()[i];
@@ -304,32 +285,17 @@ final class ResponseChart extends ChartPane {
     private void drawPlane(Task t, Curves c, int row) {
         if (mode != 2) {
             mode = 2;
-            setRenderers(heatRenderer, markRenderer);
-            if (!chart.getAxes().contains(zAxis)) {
-                chart.getAxes().add(zAxis); // the renderer adds it only the first time
-            }
-            chart.getGridRenderer().setDrawOnTop(false); // the map hides the grid
+            setRenderers(heat.renderer(), markRenderer);
+            heat.attach(chart);
             chart.getAxes().remove(rightAxis);
-            xAxis.setName("x1");
-            yAxis.setName("x2");
         }
-        int g = t.gridSide();
         int m = t.probeCount();
-        double[] gx = new double[g];
-        double[] gy = new double[g];
-        for (int i = 0; i < g; i++) {
-            gx[i] = t.probe()[i * 2];              // row 0, column i: x1
-            gy[i] = t.probe()[(i * g) * 2 + 1];    // row i, column 0: x2
-        }
         double[] z = new double[m];
         Kernel.Parts ntk = c.ntk();
         for (int i = 0; i < m; i++) {
             z[i] = ntk.total(row * m + i);         // index row * G + column = iy * G + ix
         }
-        grid.lock().writeLockGuard(() -> {
-            grid.set(false, new double[][]{gx, gy}, z);
-            grid.getAxisDescriptions().forEach(AxisDescription::clear);
-        });
+        heat.fill(t, z);
         reference.set(new double[]{c.referenceX()[row * 2]}, new double[]{c.referenceX()[row * 2 + 1]});
     }
 
@@ -366,19 +332,6 @@ final class ResponseChart extends ChartPane {
         return "x = " + at + " (sample " + sampleOf(c, row) + ")";
     }
 
-    /** The output whose response is shown for K > 1: the class of the row's sample (its largest target). */
-    private static int targetClass(Task t, Curves c, int row) {
-        int sample = sampleOf(c, row);
-        trlab.core.DataSet train = t.train();
-        int best = 0;
-        for (int k = 1; k < train.outputs(); k++) {
-            if (train.y(sample, k) > train.y(sample, best)) {
-                best = k;
-            }
-        }
-        return best;
-    }
-
     /** Linear interpolation of y(x) on an increasing grid, clamped at its ends. */
     static double interpolate(double[] x, double[] y, double at) {
         int n = x.length;
@@ -394,25 +347,5 @@ final class ResponseChart extends ChartPane {
         }
         double w = (at - x[i - 1]) / (x[i] - x[i - 1]);
         return y[i - 1] + w * (y[i] - y[i - 1]);
-    }
-
-    /**
-     * Replaces the chart's renderers. Not with setAll: ChartFX 11.3.1 handles a change's added renderers before its
-     * removed ones, so a renderer in both lists would end up detached from the chart (NPE in the next layout).
-     */
-    private void setRenderers(Renderer... renderers) {
-        chart.getRenderers().clear();
-        chart.getRenderers().addAll(renderers);
-    }
-
-    /**
-     * Takes the z axis and its colour bar out of the chart. The bar goes first: ChartFX 11.3.1's colour bar listens
-     * to the axis's parent and removes itself from the same children list while the axis's removal is still in
-     * progress, which JavaFX refuses (IllegalArgumentException "duplicate children added").
-     */
-    private void removeZAxis() {
-        chart.getAxesAndCanvasPane().getChildren()
-                .removeIf(n -> n.getClass().getName().endsWith("ContourDataSetRenderer$ColorGradientBar"));
-        chart.getAxes().remove(zAxis);
     }
 }

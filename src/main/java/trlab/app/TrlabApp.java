@@ -34,6 +34,7 @@ public class TrlabApp extends Application {
 
     /** Opens the window and blocks until it is closed (called by {@code trlab.Launcher}). */
     public static void launchWindow(String[] args) {
+        ChartExport.quietStartup();
         Application.launch(TrlabApp.class, args);
     }
 

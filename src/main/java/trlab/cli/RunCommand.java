@@ -82,8 +82,9 @@ final class RunCommand implements Callable<Integer> {
 
         if (run.diverged()) {
             System.err.printf(Locale.ROOT, "trlab: the run diverged at step %d (the loss or a parameter is no longer"
-                    + " finite); %s keeps the last finite state, from step %d. Try a smaller training.learningRate.%n",
-                    run.divergedAt(), dir.resolve("final-state.json"), run.finalState().step());
+                    + " finite); %s keeps the last finite state, from step %d. Try training.learningRate below %.3g,"
+                    + " the stability bound of that state.%n", run.divergedAt(), dir.resolve("final-state.json"),
+                    run.finalState().step(), run.suggestedLearningRate());
             return Cli.DIVERGED;
         }
         System.out.printf(Locale.ROOT, "%s: %,d steps in %.1f s; train loss %.4g; wrote %s to %s%n", config.name(),

@@ -6,6 +6,7 @@ import trlab.core.Trainer;
 import trlab.measure.Measurer;
 import trlab.measure.PowerLawFit;
 import trlab.measure.Snapshot;
+import trlab.measure.Stability;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -165,6 +166,18 @@ public final class Experiment {
         return diverged() ? lastFinite : state();
     }
 
+    /**
+     * After divergence, a learning rate to try: 90 % of the stability bound of the last finite state (see
+     * {@link Stability}); NaN before.
+     */
+    public double suggestedLearningRate() {
+        if (!diverged()) {
+            return Double.NaN;
+        }
+        StateFile.State last = finalState();
+        return 0.9 * Stability.maxLearningRate(last.network(), last.data(), trainer.batchSize());
+    }
+
     /** The power-law fit of the amplitude over the last two decades of the run, or null. */
     public PowerLawFit agingFit() {
         long end = finalState().step();
@@ -173,6 +186,6 @@ public final class Experiment {
 
     /** Writes run.json, metrics.csv and final-state.json into dir. */
     public void write(Path dir) throws IOException {
-        record.write(dir, finalState(), agingFit(), divergedAt);
+        record.write(dir, finalState(), agingFit(), divergedAt, suggestedLearningRate());
     }
 }

@@ -53,6 +53,7 @@ public final class Run implements AutoCloseable {
     private volatile Snapshot latest;
     private volatile Snapshot first;
     private volatile Status status;
+    private volatile String failure;
 
     // owned by the training thread
     private boolean changed = true;
@@ -181,7 +182,14 @@ public final class Run implements AutoCloseable {
             while (!closed) {
                 applyCommands();
                 if (running && !experiment.finished()) {
-                    train();
+                    try {
+                        train();
+                    } catch (RuntimeException e) {
+                        // a failure inside a step or a recording stops the training, not the thread or the window
+                        running = false;
+                        failure = "Training stopped at step " + experiment.trainer().time() + ": " + e;
+                        e.printStackTrace();
+                    }
                 } else {
                     if (running) {
                         running = false;
@@ -285,8 +293,15 @@ public final class Run implements AutoCloseable {
         if (experiment.diverged()) {
             state = State.DIVERGED;
             running = false;
-            message = "Diverged at step " + experiment.divergedAt() + ": the loss or a parameter is no longer finite."
-                    + " Press Reset and try a smaller learning rate.";
+            if (status.state() != State.DIVERGED) {
+                message = String.format(java.util.Locale.ROOT, "Diverged at step %,d: the loss or a parameter is no"
+                        + " longer finite. The last finite state is from step %,d. Press Reset and try a learning"
+                        + " rate below %.3g, the stability bound of that state.", experiment.divergedAt(),
+                        experiment.finalState().step(), experiment.suggestedLearningRate());
+            }
+        } else if (failure != null) {
+            state = State.PAUSED;
+            message = failure;
         } else if (experiment.finished()) {
             state = State.FINISHED;
             message = "Finished: reached training.steps.";

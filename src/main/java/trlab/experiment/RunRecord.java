@@ -91,14 +91,18 @@ public final class RunRecord {
      * @param finalState  the state the run ended in
      * @param agingFit    the power-law fit over the run's last two decades, or null
      * @param divergedAt  the step at which the loss or a parameter stopped being finite, or -1
+     * @param suggestedLearningRate after divergence, a learning rate below the stability bound; else NaN
      */
-    public ObjectNode toTree(StateFile.State finalState, PowerLawFit agingFit, long divergedAt) {
+    public ObjectNode toTree(StateFile.State finalState, PowerLawFit agingFit, long divergedAt,
+                             double suggestedLearningRate) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.set("config", finalState.config().toJsonTree());
         root.put("diverged", divergedAt >= 0);
         if (divergedAt >= 0) {
             root.put("divergedAtStep", divergedAt);
+            root.put("lastFiniteStep", finalState.step());
+            root.put("suggestedLearningRate", suggestedLearningRate);
         }
         root.set("initialState", StateFile.toTree(initialState));
         root.set("finalState", StateFile.toTree(finalState));
@@ -187,11 +191,12 @@ public final class RunRecord {
     }
 
     /** Writes run.json, metrics.csv and final-state.json into dir (created if needed), each file atomically. */
-    public void write(Path dir, StateFile.State finalState, PowerLawFit agingFit, long divergedAt) throws IOException {
+    public void write(Path dir, StateFile.State finalState, PowerLawFit agingFit, long divergedAt,
+                      double suggestedLearningRate) throws IOException {
         Files.createDirectories(dir);
         String runJson;
         try {
-            runJson = JSON.writeValueAsString(toTree(finalState, agingFit, divergedAt));
+            runJson = JSON.writeValueAsString(toTree(finalState, agingFit, divergedAt, suggestedLearningRate));
         } catch (JsonProcessingException e) {
             throw new IOException(e);
         }

@@ -93,6 +93,8 @@ class LabWindowTest {
 
     @Test
     void runThenPauseStopsTheStepCounter(FxRobot robot) throws Exception {
+        // long enough that it is still running when paused, however fast the machine
+        robot.interact(() -> window.lab().load(window.lab().settings().with("training.steps=1000000000000")));
         robot.clickOn("#runButton");
         waitUntil("training", () -> run().status().step() > 500);
         assertThat(robot.lookup("#runButton").queryButton().getText()).isEqualTo("Pause");

@@ -137,7 +137,7 @@ class OutputChartTest {
         assertThat(ys(data)).containsExactly(task.train().y(), within(0.0));
 
         assertThat(ys(c.targetLine(0))).containsExactly(task.probeTarget(), within(0.0));
-        assertThat(shown(c)).contains(f, data, c.targetLine(0)).doesNotContain(c.focusPoint(), c.grid());
+        assertThat(shown(c)).contains(f, data, c.targetLine(0)).doesNotContain(c.focusPoint(), c.heatMap().grid());
         assertThat(c.chart().getXAxis().getName()).isEqualTo("input x");
         assertThat(c.chart().getYAxis().getName()).isEqualTo("output f(x)");
     }
@@ -189,7 +189,7 @@ class OutputChartTest {
         int g = task.gridSide();
         assertThat(g).isEqualTo(11);
         OutputChart c = chart(in);
-        DoubleGridDataSet grid = c.grid();
+        DoubleGridDataSet grid = c.heatMap().grid();
         assertThat(shown(c)).contains(grid, c.positive(), c.negative());
         assertThat(c.chart().getRenderers()).anyMatch(r -> r instanceof ContourDataSetRenderer);
         assertThat(grid.getShape()).containsExactly(g, g);
@@ -211,9 +211,9 @@ class OutputChartTest {
             assertThat(label(task, xs(c.negative())[i], ys(c.negative())[i])).isNegative();
         }
         // a diverging scale centred on 0, on a z axis with its colour bar
-        assertThat(c.zAxis().getMin()).isEqualTo(-c.zAxis().getMax());
+        assertThat(c.heatMap().zAxis().getMin()).isEqualTo(-c.heatMap().zAxis().getMax());
         showAndRender(c);
-        assertThat(c.chart().getAxes()).contains(c.zAxis());
+        assertThat(c.chart().getAxes()).contains(c.heatMap().zAxis());
         assertThat(c.chart().getXAxis().getName()).isEqualTo("x1");
         assertThat(c.chart().getYAxis().getName()).isEqualTo("x2");
     }
@@ -233,26 +233,26 @@ class OutputChartTest {
         ChartInput plane = circle();
         OutputChart c = chart(line);
         showAndRender(c);
-        assertThat(c.chart().getAxes()).doesNotContain(c.zAxis());
+        assertThat(c.chart().getAxes()).doesNotContain(c.heatMap().zAxis());
         fx(() -> {
             c.update(plane);
             return null;
         });
-        assertThat(shown(c)).contains(c.grid()).doesNotContain(c.trainingData());
+        assertThat(shown(c)).contains(c.heatMap().grid()).doesNotContain(c.trainingData());
         showAndRender(c);
-        assertThat(c.chart().getAxes()).contains(c.zAxis());
+        assertThat(c.chart().getAxes()).contains(c.heatMap().zAxis());
 
         fx(() -> {
             c.update(line);
             return null;
         });
-        assertThat(shown(c)).contains(c.trainingData(), c.outputLines().get(0)).doesNotContain(c.grid(),
+        assertThat(shown(c)).contains(c.trainingData(), c.outputLines().get(0)).doesNotContain(c.heatMap().grid(),
                 c.positive());
         assertThat(c.chart().getXAxis().getName()).isEqualTo("input x");
         assertThat(ys(c.outputLines().get(0))).containsExactly(line.latest().curves().output(), within(0.0));
         // and it still draws after the switches, without the z axis and its colour bar
         showAndRender(c);
-        assertThat(c.chart().getAxes()).doesNotContain(c.zAxis());
+        assertThat(c.chart().getAxes()).doesNotContain(c.heatMap().zAxis());
         assertThat(c.chart().getXAxis().getMax()).isGreaterThan(c.chart().getXAxis().getMin());
         assertThat(colourBars(c)).isZero();
 
@@ -262,7 +262,7 @@ class OutputChartTest {
             return null;
         });
         showAndRender(c);
-        assertThat(c.chart().getAxes()).contains(c.zAxis());
+        assertThat(c.chart().getAxes()).contains(c.heatMap().zAxis());
         assertThat(colourBars(c)).isEqualTo(1);
     }
 

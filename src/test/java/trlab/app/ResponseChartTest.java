@@ -84,7 +84,7 @@ class ResponseChartTest {
         assertThat(c.dataSets()).contains(c.kernelLine(), c.outputPartLine(), c.hiddenPartLine(), c.responseLine(),
                 c.referencePoint());
         OutputChartTest.showAndRender(stage, c);
-        assertThat(c.chart().getAxes()).contains(c.rightAxis()).doesNotContain(c.zAxis());
+        assertThat(c.chart().getAxes()).contains(c.rightAxis()).doesNotContain(c.heatMap().zAxis());
 
         double xr = curves.referenceX()[1];
         assertThat(title(c)).isEqualTo(String.format(java.util.Locale.ROOT, "Training response at x_r = %.3f", xr));
@@ -211,13 +211,13 @@ class ResponseChartTest {
         assertThat(c.chart().getAxes()).contains(c.rightAxis());
         update(c, plane);
         OutputChartTest.showAndRender(stage, c);
-        DoubleGridDataSet grid = c.grid();
+        DoubleGridDataSet grid = c.heatMap().grid();
         assertThat(c.dataSets()).contains(grid, c.referencePoint()).doesNotContain(c.kernelLine());
         assertThat(grid.getShape()).containsExactly(g, g);
         for (int i = 0; i < g * g; i++) {
             assertThat(grid.get(DataSet.DIM_Z, i)).isEqualTo(curves.ntk().total(g * g + i));
         }
-        assertThat(c.chart().getAxes()).contains(c.zAxis()).doesNotContain(c.rightAxis());
+        assertThat(c.chart().getAxes()).contains(c.heatMap().zAxis()).doesNotContain(c.rightAxis());
         assertThat(OutputChartTest.colourBars(c)).isEqualTo(1);
         assertThat(c.referencePoint().get(DataSet.DIM_X, 0)).isEqualTo(curves.referenceX()[2]);
         assertThat(c.referencePoint().get(DataSet.DIM_Y, 0)).isEqualTo(curves.referenceX()[3]);
@@ -227,14 +227,14 @@ class ResponseChartTest {
         assertThat(c.dataSets()).contains(c.kernelLine()).doesNotContain(grid);
         // it still lays out and draws after the switches, with the right axis back and no z axis
         OutputChartTest.showAndRender(stage, c);
-        assertThat(c.chart().getAxes()).contains(c.rightAxis()).doesNotContain(c.zAxis());
+        assertThat(c.chart().getAxes()).contains(c.rightAxis()).doesNotContain(c.heatMap().zAxis());
         assertThat(OutputChartTest.colourBars(c)).isZero();
         assertThat(List.copyOf(c.chart().getRenderers())).allMatch(
                 r -> ((io.fair_acc.chartfx.renderer.spi.AbstractRenderer<?>) r).getChart() == c.chart());
 
         update(c, plane); // and back: the z axis and its colour bar return
         OutputChartTest.showAndRender(stage, c);
-        assertThat(c.chart().getAxes()).contains(c.zAxis()).doesNotContain(c.rightAxis());
+        assertThat(c.chart().getAxes()).contains(c.heatMap().zAxis()).doesNotContain(c.rightAxis());
         assertThat(OutputChartTest.colourBars(c)).isEqualTo(1);
     }
 }
