@@ -72,7 +72,11 @@ final class ControlPanel extends VBox {
     final Button runButton = new Button("Run");
     final Button stepButton = new Button("Step");
     final Button resetButton = new Button("Reset");
-    final Slider speed = new Slider(0, SPEED_MAX + 0.5, SPEED_MAX + 0.5);
+    /**
+     * Steps per second on a log scale, 10,000 at first: a pace at which the output visibly fits within a second and
+     * the kernel's aging unrolls over the decades of a default run; the top end is as fast as possible.
+     */
+    final Slider speed = new Slider(0, SPEED_MAX + 0.5, 4);
     final Label speedLabel = new Label();
     final Label hint = new Label();
 

@@ -113,6 +113,11 @@ public final class LabWindow extends BorderPane {
         controls.showStatus(s);
     }
 
+    /** Moves the speed control to "as fast as possible". */
+    void runAtFullSpeed() {
+        controls.speed.setValue(controls.speed.getMax());
+    }
+
     public void setPresentation(boolean on) {
         presentation.setSelected(on);
     }

@@ -105,6 +105,7 @@ public class TrlabApp extends Application {
     private void benchmark(double seconds) {
         // the preset's own length may end within the warm-up at full speed: measure an open-ended run of it
         window.lab().load(window.lab().settings().with("training.steps=" + BENCHMARK_STEPS));
+        window.runAtFullSpeed();
         window.lab().run().play();
         double warmup = 1.0;
         long[] start = new long[2];

@@ -6,10 +6,10 @@ import trlab.experiment.ConfigException;
 
 import java.io.PrintWriter;
 
-/** The command line: {@code run}, {@code bench}, {@code gui}. Errors are one sentence on stderr with a non-zero status. */
+/** The command line: {@code run}, {@code bench}, {@code reproduce}, {@code gui}. Errors are one sentence on stderr with a non-zero status. */
 @Command(name = "trlab", mixinStandardHelpOptions = true, version = "trlab 0.1",
         description = "The Training Response Lab: train a small network and measure how it learns.",
-        subcommands = {RunCommand.class, BenchCommand.class, GuiCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, ReproduceCommand.class, GuiCommand.class})
 public final class Cli {
     /** Bad input: a preset, an override, a data or state file. */
     public static final int BAD_INPUT = 2;

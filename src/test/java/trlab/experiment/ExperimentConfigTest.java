@@ -118,7 +118,7 @@ class ExperimentConfigTest {
         assertThat(c.training().method()).isEqualTo(Method.SGD);
         assertThat(c.training().batchSize()).isEqualTo(1);
         assertThat(c.training().learningRate()).isEqualTo(0.02);
-        assertThat(c.training().labelNoise()).isEqualTo(0.5);
+        assertThat(c.training().labelNoise()).isEqualTo(1.0);
         assertThat(c.training().steps()).isEqualTo(200_000L);
     }
 

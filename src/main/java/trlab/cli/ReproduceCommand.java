@@ -1,0 +1,181 @@
+package trlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import trlab.app.ChartExport;
+import trlab.app.ChartInput;
+import trlab.experiment.AtomicFiles;
+import trlab.experiment.Claim;
+import trlab.experiment.ClaimResult;
+import trlab.experiment.Claims;
+import trlab.experiment.ConfigException;
+import trlab.experiment.Experiment;
+import trlab.experiment.Report;
+import trlab.experiment.Reproduction;
+import trlab.experiment.RunOutcome;
+import trlab.experiment.RunRecord;
+import trlab.experiment.RunSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code trlab reproduce}: runs every preset and the twins the claims need, writes each run's files and charts into
+ * its folder, judges the claims of SCIENCE.md §4 and writes report.md and report.html. Exit status 0 when every check
+ * passes, {@link #CLAIM_FAILED} when one fails.
+ */
+@Command(name = "reproduce", description = "Run every preset, judge the claims of SCIENCE.md §4 and write a report"
+        + " (report.md, report.html) with the charts; exit status 4 if a claim fails.")
+final class ReproduceCommand implements Callable<Integer> {
+    /** Exit status when the reproduction ran but at least one claim failed. */
+    static final int CLAIM_FAILED = 4;
+    private static final int PNG_WIDTH = 900;
+    private static final int PNG_HEIGHT = 600;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: reproduce)")
+    Path out = Path.of("reproduce");
+
+    @Option(names = "--threads", paramLabel = "N", description = "runs trained at once (default: 2)")
+    int threads = 2;
+
+    @Option(names = "--no-png", description = "do not render the charts (the report then shows none)")
+    boolean noPng;
+
+    @Option(names = "--steps", paramLabel = "N", description = "train every run N steps instead of its preset's: a"
+            + " quick look; the claims hold at the presets' own settings, not necessarily at N")
+    Long steps;
+
+    /**
+     * Draws the charts one run at a time (the JavaFX thread draws them all anyway), beside the training threads, so
+     * that training goes on while charts are drawn.
+     */
+    private final ExecutorService charts = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "reproduce-charts");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Future<?>> drawn = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public Integer call() throws Exception {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ConfigException("--out " + out + " is a file, not a folder.");
+        }
+        if (threads < 1) {
+            throw new ConfigException("--threads must be at least 1, not " + threads + ".");
+        }
+        if (steps != null && steps < 1) {
+            throw new ConfigException("--steps must be at least 1, not " + steps + ".");
+        }
+        List<Claim> claims = Claims.all();
+        List<String> extra = steps == null ? List.of() : List.of("training.steps=" + steps);
+        List<RunSpec> specs = Claims.runs(claims).stream().map(s -> s.withExtra(extra)).toList();
+        Files.createDirectories(out);
+        long t0 = System.nanoTime();
+        AtomicInteger finished = new AtomicInteger();
+        Map<String, RunOutcome> runs;
+        try {
+            runs = Reproduction.run(specs, threads, (run, outcomes) -> {
+                write(run, outcomes);
+                for (RunOutcome o : outcomes) {
+                    System.err.printf(Locale.ROOT, "reproduce: [%d/%d] %s: %,d steps in %.1f s%s%n",
+                            finished.incrementAndGet(), specs.size(), o.spec().key(), o.lastStep(), o.seconds(),
+                            o.diverged() ? " (diverged at step " + o.divergedAt() + ")" : "");
+                }
+            });
+            for (Future<?> f : List.copyOf(drawn)) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("could not draw the charts", e);
+        } finally {
+            charts.shutdownNow();
+        }
+        List<ClaimResult> results = Claims.judge(claims, runs);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String remark = steps == null ? "" : String.format(Locale.ROOT, "Every run was shortened to %,d steps with"
+                + " --steps: the claims are stated for the presets' own numbers of steps.", steps);
+        Report.Input input = new Report.Input(results, runs, Claims.presets(claims), seconds, threads, remark);
+        Report.write(out, input);
+
+        for (ClaimResult r : results) {
+            System.out.printf(Locale.ROOT, "%-3s %s  %s%n", r.claim().id(), r.verdict(), r.claim().title());
+        }
+        System.out.printf(Locale.ROOT, "reproduce: %d of %d checks pass, %d runs in %.0f s; report: %s%n",
+                results.stream().filter(ClaimResult::pass).count(), results.size(), runs.size(), seconds,
+                out.resolve(Report.HTML));
+        return input.allPass() ? 0 : CLAIM_FAILED;
+    }
+
+    /**
+     * Writes one training's files into the folder of every spec that shares it, and queues its charts: drawn once,
+     * then copied into the other folders.
+     */
+    private void write(Experiment run, List<RunOutcome> outcomes) throws IOException {
+        List<Path> folders = new ArrayList<>();
+        for (RunOutcome o : outcomes) {
+            Path dir = out.resolve(o.spec().folder());
+            writeRun(run, o, dir);
+            folders.add(dir);
+        }
+        if (noPng || run.record().last() == null) {
+            return;
+        }
+        RunRecord record = run.record();
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < record.size(); i++) {
+            rows.add(record.row(i));
+        }
+        ChartInput input = new ChartInput(run.task(), rows, record.first(), record.last());
+        drawn.add(charts.submit(() -> {
+            List<Path> pngs = ChartExport.writeAll(input, folders.get(0), PNG_WIDTH, PNG_HEIGHT);
+            for (Path dir : folders.subList(1, folders.size())) {
+                for (Path png : pngs) {
+                    Files.copy(png, dir.resolve(png.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return null;
+        }));
+    }
+
+    /**
+     * run.json, metrics.csv and final-state.json, as {@code trlab run PRESET --set ...} writes them. When another
+     * preset's identical training is reused, the config inside the files (name and description) is made the spec's
+     * own: in run.json ("config", "initialState"."config") and in final-state.json ("config").
+     */
+    private static void writeRun(Experiment run, RunOutcome o, Path dir) throws IOException {
+        run.write(dir);
+        if (o.config().equals(run.config())) {
+            return;
+        }
+        ObjectNode config = o.config().toJsonTree();
+        Path runJson = dir.resolve(RunRecord.RUN_JSON);
+        ObjectNode tree = (ObjectNode) JSON.readTree(runJson.toFile());
+        tree.set("config", config);
+        if (tree.get("initialState") instanceof ObjectNode initial) {
+            initial.set("config", config);
+        }
+        AtomicFiles.write(runJson, JSON.writeValueAsString(tree));
+        Path stateFile = dir.resolve(RunRecord.FINAL_STATE);
+        ObjectNode state = (ObjectNode) JSON.readTree(stateFile.toFile());
+        state.set("config", config);
+        AtomicFiles.write(stateFile, JSON.writeValueAsString(state));
+    }
+}
