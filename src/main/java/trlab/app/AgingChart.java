@@ -43,9 +43,11 @@ final class AgingChart extends StepsChart {
         double end = steps[count - 1];
         double from = end / 10;
         double to = end;
+        String window = "[t/10, t]";
         if (!xAxis.isAutoRanging() && xAxis.getMax() > xAxis.getMin()) {
             from = xAxis.getMin();
             to = xAxis.getMax();
+            window = "the zoomed steps";
         }
         lastFit = PowerLawFit.fit(steps, a, count, from, to);
         if (lastFit == null) {
@@ -56,7 +58,7 @@ final class AgingChart extends StepsChart {
         double lo = Math.max(from, firstPositive());
         double hi = Math.min(to, end);
         fit.set(new double[]{lo, hi}, new double[]{lastFit.at(lo), lastFit.at(hi)});
-        fit.setName(String.format(Locale.ROOT, "fit t^-\u03b1: \u03b1 = %.3f \u00b1 %.3f", lastFit.alpha(),
+        fit.setName(String.format(Locale.ROOT, "fit t^-\u03b1 over %s: \u03b1 = %.3f \u00b1 %.3f", window, lastFit.alpha(),
                 lastFit.error()));
     }
 

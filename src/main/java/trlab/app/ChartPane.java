@@ -2,6 +2,7 @@ package trlab.app;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.axes.AxisLabelOverlapPolicy;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.DataPointTooltip;
 import io.fair_acc.chartfx.plugins.EditAxis;
@@ -18,6 +19,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -221,6 +223,11 @@ public abstract class ChartPane extends StackPane {
         a.setAutoRangePadding(0.05);
         a.setAnimated(false);
         a.setTickLabelFormatter(log ? LOG_TICKS : PLAIN_TICKS);
+        // in a small chart, drop every other tick label rather than shift it onto the axis name
+        a.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
+        // a squeezed chart gives an axis only its estimated minimum, which puts the name over the tick labels
+        a.setMinHeight(Region.USE_PREF_SIZE);
+        a.setMinWidth(Region.USE_PREF_SIZE);
         return a;
     }
 
@@ -298,8 +305,8 @@ public abstract class ChartPane extends StackPane {
         public String toString(Number n) {
             double v = n.doubleValue();
             double a = Math.abs(v);
-            if (v == 0) {
-                return "0";
+            if (a < 1e-12) {
+                return "0"; // a tick meant to be 0 that the axis's arithmetic left at -2.8e-17
             }
             if (a >= 1e5 || a < 1e-3) {
                 return String.format(Locale.ROOT, "%.1e", v).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");

@@ -51,6 +51,9 @@ final class Dashboard extends GridPane {
     void update(ChartInput in) {
         for (ChartPane c : charts) {
             c.update(in);
+            // new data can change an axis's tick labels and so its size; ChartFX only redraws the axis, so ask for
+            // the layout that moves the axis name below its labels
+            c.chart().getAxes().forEach(axis -> axis.requestAxisLayout());
         }
     }
 
