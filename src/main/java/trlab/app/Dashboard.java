@@ -48,12 +48,17 @@ final class Dashboard extends GridPane {
         return charts;
     }
 
-    void update(ChartInput in) {
+    /**
+     * @param relayout true when the data changed shape (a new run, a newly recorded sample): new data can change an
+     *                 axis's tick labels and so its size, and ChartFX only redraws an axis, so the layout that moves
+     *                 the axis name below its labels is asked for then (not on every frame: it costs)
+     */
+    void update(ChartInput in, boolean relayout) {
         for (ChartPane c : charts) {
             c.update(in);
-            // new data can change an axis's tick labels and so its size; ChartFX only redraws the axis, so ask for
-            // the layout that moves the axis name below its labels
-            c.chart().getAxes().forEach(axis -> axis.requestAxisLayout());
+            if (relayout) {
+                c.chart().getAxes().forEach(axis -> axis.requestAxisLayout());
+            }
         }
     }
 

@@ -5,7 +5,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import trlab.experiment.ConfigException;
+import trlab.core.Task;
 import trlab.experiment.Experiment;
+import trlab.experiment.Experiments;
 import trlab.experiment.ExperimentConfig;
 import trlab.experiment.Run;
 import trlab.experiment.TrainingConfig;
@@ -94,9 +96,10 @@ public final class Lab implements AutoCloseable {
 
     /** Stops the run and builds a fresh one from the current settings; the new run is paused. */
     public void reset() {
-        Experiment experiment;
+        ExperimentConfig config = settings.get();
+        Task task;
         try {
-            experiment = Experiment.start(settings.get());
+            task = Experiments.task(config); // reads a CSV task's file, so a bad file is reported here at once
         } catch (ConfigException | IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
@@ -105,7 +108,7 @@ public final class Lab implements AutoCloseable {
         if (old != null) {
             old.close();
         }
-        run.set(new Run(experiment, "training-" + (++runNumber)));
+        run.set(new Run(() -> Experiment.start(config, task), config, task, "training-" + (++runNumber)));
         resetPending.set(false);
         message.set("");
     }

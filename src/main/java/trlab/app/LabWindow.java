@@ -103,10 +103,11 @@ public final class LabWindow extends BorderPane {
         Snapshot latest = run.latest();
         List<double[]> rows = run.rows();
         if (run != drawnRun || latest != drawnSnapshot || rows.size() != drawnRows) {
+            boolean reshaped = run != drawnRun || rows.size() != drawnRows;
             drawnRun = run;
             drawnSnapshot = latest;
             drawnRows = rows.size();
-            dashboard.update(new ChartInput(run.task(), List.copyOf(rows), run.first(), latest));
+            dashboard.update(new ChartInput(run.task(), List.copyOf(rows), run.first(), latest), reshaped);
         }
         Run.Status s = run.status();
         status.show(s, latest, lab.messageProperty().get());

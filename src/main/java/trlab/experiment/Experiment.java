@@ -44,7 +44,11 @@ public final class Experiment {
 
     /** A run from the initial network of the config's seeds. */
     public static Experiment start(ExperimentConfig config) {
-        Task task = Experiments.task(config);
+        return start(config, Experiments.task(config));
+    }
+
+    /** As {@link #start(ExperimentConfig)} on a task already built from the config. */
+    public static Experiment start(ExperimentConfig config, Task task) {
         return new Experiment(config, task, Experiments.network(config, task), 0);
     }
 

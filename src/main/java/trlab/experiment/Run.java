@@ -42,7 +42,11 @@ public final class Run implements AutoCloseable {
     public record Status(State state, long step, double epoch, double stepsPerSecond, String message) {
     }
 
-    private final Experiment experiment;
+    /** Built by the training thread itself (the first snapshot is numerics), then touched by it alone. */
+    private Experiment experiment;
+    private final java.util.function.Supplier<Experiment> build;
+    private volatile ExperimentConfig config;
+    private volatile trlab.core.Task task;
     private final Thread thread;
     private final BlockingQueue<Consumer<Experiment>> commands = new LinkedBlockingQueue<>();
     private final AtomicBoolean snapshotWanted = new AtomicBoolean(true);
@@ -66,10 +70,23 @@ public final class Run implements AutoCloseable {
     private double rate;
 
 
+    /** A run of an experiment that exists already. */
     public Run(Experiment experiment, String threadName) {
-        this.experiment = experiment;
-        this.status = new Status(State.PAUSED, experiment.trainer().time(), experiment.trainer().epoch(), 0, "");
-        publishRows();
+        this(() -> experiment, experiment.config(), experiment.task(), threadName);
+    }
+
+    /**
+     * A run whose experiment the training thread builds first, so that building it (the network, the first
+     * snapshot) never holds up the caller.
+     *
+     * @param config the experiment's config, and its task if already built (else null until the thread built it)
+     */
+    public Run(java.util.function.Supplier<Experiment> build, ExperimentConfig config, trlab.core.Task task,
+               String threadName) {
+        this.build = build;
+        this.config = config;
+        this.task = task;
+        this.status = new Status(State.PAUSED, 0, 0, 0, "");
         this.thread = new Thread(this::loop, threadName);
         thread.setDaemon(true);
         thread.start();
@@ -144,12 +161,12 @@ public final class Run implements AutoCloseable {
     }
 
     public ExperimentConfig config() {
-        return experiment.config();
+        return config;
     }
 
-    /** The run's task (immutable, so any thread may read it). */
+    /** The run's task (immutable, so any thread may read it); null while the thread is still building it. */
     public trlab.core.Task task() {
-        return experiment.task();
+        return task;
     }
 
     /** Whether the training thread has ended. */
@@ -175,6 +192,15 @@ public final class Run implements AutoCloseable {
     }
 
     private void loop() {
+        try {
+            experiment = build.get();
+        } catch (RuntimeException e) {
+            status = new Status(State.PAUSED, 0, 0, 0, "The run could not start: " + e.getMessage());
+            return;
+        }
+        task = experiment.task();
+        status = new Status(State.PAUSED, experiment.trainer().time(), experiment.trainer().epoch(), 0, "");
+        publishRows();
         rateNanos = System.nanoTime();
         rateStep = experiment.trainer().time();
         creditNanos = rateNanos;
@@ -219,6 +245,7 @@ public final class Run implements AutoCloseable {
     private void apply(Consumer<Experiment> c) {
         try {
             c.accept(experiment);
+            config = experiment.config();
         } catch (RuntimeException e) {
             status = new Status(State.PAUSED, experiment.trainer().time(), experiment.trainer().epoch(), 0,
                     e.getMessage());
