@@ -48,18 +48,42 @@ final class Dashboard extends GridPane {
         return charts;
     }
 
+    /** The input each chart last drew. */
+    private final ChartInput[] drawn = new ChartInput[8];
+    private int nextChart;
+
     /**
+     * Redraws at most {@code budget} charts that have not drawn {@code in} yet, taking them in turn, so that one
+     * frame's work stays bounded however many charts a new snapshot touches (each chart is drawn in software
+     * where there is no GPU).
+     *
      * @param relayout true when the data changed shape (a new run, a newly recorded sample): new data can change an
      *                 axis's tick labels and so its size, and ChartFX only redraws an axis, so the layout that moves
      *                 the axis name below its labels is asked for then (not on every frame: it costs)
+     * @return whether every chart now shows {@code in}
      */
-    void update(ChartInput in, boolean relayout) {
-        for (ChartPane c : charts) {
+    boolean update(ChartInput in, boolean relayout, int budget) {
+        int n = charts.size();
+        for (int k = 0; k < n && budget > 0; k++) {
+            int i = (nextChart + k) % n;
+            if (drawn[i] == in) {
+                continue;
+            }
+            ChartPane c = charts.get(i);
             c.update(in);
             if (relayout) {
                 c.chart().getAxes().forEach(axis -> axis.requestAxisLayout());
             }
+            drawn[i] = in;
+            budget--;
+            nextChart = (i + 1) % n;
         }
+        for (ChartInput d : drawn) {
+            if (d != in) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void setPresentation(boolean on) {

@@ -43,9 +43,13 @@ public final class LabWindow extends BorderPane {
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
     private final FrameClock clock = new FrameClock();
     private final AnimationTimer timer;
+    /** Charts redrawn per pulse at most: a new snapshot reaches all eight within three frames. */
+    private static final int CHARTS_PER_FRAME = 3;
     private Run drawnRun;
     private Snapshot drawnSnapshot;
     private int drawnRows = -1;
+    private ChartInput input;
+    private boolean reshaped;
 
     public LabWindow(Lab lab) {
         this.lab = lab;
@@ -103,11 +107,14 @@ public final class LabWindow extends BorderPane {
         Snapshot latest = run.latest();
         List<double[]> rows = run.rows();
         if (run != drawnRun || latest != drawnSnapshot || rows.size() != drawnRows) {
-            boolean reshaped = run != drawnRun || rows.size() != drawnRows;
+            reshaped |= run != drawnRun || rows.size() != drawnRows;
             drawnRun = run;
             drawnSnapshot = latest;
             drawnRows = rows.size();
-            dashboard.update(new ChartInput(run.task(), List.copyOf(rows), run.first(), latest), reshaped);
+            input = new ChartInput(run.task(), List.copyOf(rows), run.first(), latest);
+        }
+        if (input != null && dashboard.update(input, reshaped, CHARTS_PER_FRAME)) {
+            reshaped = false;
         }
         Run.Status s = run.status();
         status.show(s, latest, lab.messageProperty().get());
