@@ -88,22 +88,28 @@ public final class Lab implements AutoCloseable {
                 && ta.loss() == tb.loss() && ta.seed() == tb.seed() && ta.steps() == tb.steps();
     }
 
-    /** Replaces the settings (a preset, a loaded file) and starts over from them. */
+    /**
+     * Replaces the settings (a preset, a loaded file) and starts over from them. Settings whose data cannot be
+     * built (a broken CSV file) are refused with a {@link ConfigException}, and the previous ones stay.
+     */
     public void load(ExperimentConfig next) {
-        settings.set(Objects.requireNonNull(next));
-        reset();
+        Task task = Experiments.task(Objects.requireNonNull(next));
+        settings.set(next);
+        start(next, task);
     }
 
     /** Stops the run and builds a fresh one from the current settings; the new run is paused. */
     public void reset() {
         ExperimentConfig config = settings.get();
-        Task task;
         try {
-            task = Experiments.task(config); // reads a CSV task's file, so a bad file is reported here at once
+            start(config, Experiments.task(config)); // reads a CSV task's file: a bad file is reported here at once
         } catch (ConfigException | IllegalArgumentException e) {
             message.set(e.getMessage());
-            return;
         }
+    }
+
+    /** The training thread builds the network and takes the first snapshot, so that the window never waits. */
+    private void start(ExperimentConfig config, Task task) {
         Run old = run.get();
         if (old != null) {
             old.close();

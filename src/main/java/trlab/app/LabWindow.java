@@ -14,13 +14,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import trlab.core.TaskKind;
-import trlab.experiment.AtomicFiles;
 import trlab.experiment.ConfigException;
-import trlab.experiment.Experiment;
-import trlab.experiment.Presets;
 import trlab.experiment.Run;
-import trlab.experiment.StateFile;
 import trlab.measure.Snapshot;
 
 import java.io.File;
@@ -42,6 +37,7 @@ public final class LabWindow extends BorderPane {
     private final StatusBar status = new StatusBar();
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
     private final FrameClock clock = new FrameClock();
+    final FileActions files;
     private final AnimationTimer timer;
     /** Charts redrawn per pulse at most: a new snapshot reaches all eight within three frames. */
     private static final int CHARTS_PER_FRAME = 3;
@@ -54,6 +50,7 @@ public final class LabWindow extends BorderPane {
     public LabWindow(Lab lab) {
         this.lab = lab;
         this.controls = new ControlPanel(lab);
+        this.files = new FileActions(lab, dashboard);
         setId("labWindow");
         getStyleClass().add("lab-window");
         setTop(menus());
@@ -167,27 +164,23 @@ public final class LabWindow extends BorderPane {
 
     private MenuBar menus() {
         MenuItem openPreset = item("Open preset\u2026", "Shortcut+O", () -> openFile("Open preset", "Preset", "*.json")
-                .ifPresent(f -> withConfigError(() -> lab.load(Presets.load(f.toString(), List.of())))));
+                .ifPresent(f -> withConfigError(() -> files.openPreset(f.toPath()))));
         MenuItem savePreset = item("Save settings as preset\u2026", "Shortcut+S", () ->
                 saveFile("Save settings as preset", "Preset", "*.json", lab.settings().name() + ".json")
-                        .ifPresent(f -> write(f, () -> AtomicFiles.write(f.toPath(), lab.settings().toJson()))));
+                        .ifPresent(f -> write(f, () -> files.savePreset(f.toPath()))));
         MenuItem openCsv = item("Open data (CSV)\u2026", null, () -> openFile("Open data", "CSV data", "*.csv")
-                .ifPresent(f -> withConfigError(() -> lab.load(lab.settings()
-                        .withTask(lab.settings().task().withKind(TaskKind.CSV).withFile(f.toString()))))));
+                .ifPresent(f -> withConfigError(() -> files.openCsv(f.toPath()))));
         MenuItem loadState = item("Load state\u2026", null, () -> openFile("Load state", "State", "*.json")
-                .ifPresent(f -> withConfigError(() -> {
-                    StateFile.State state = StateFile.read(f.toPath());
-                    lab.resume(Experiment.resume(state.config(), state));
-                })));
+                .ifPresent(f -> withConfigError(() -> files.loadState(f.toPath()))));
         MenuItem saveState = item("Save state\u2026", null, () ->
                 saveFile("Save state", "State", "*.json", "state.json").ifPresent(f ->
-                        onTrainingThread(e -> StateFile.write(e.state(), f.toPath()), f)));
+                        reportFailure(files.saveState(f.toPath()), f)));
         MenuItem exportRun = item("Export run (run.json, metrics.csv)\u2026", "Shortcut+E", () -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Export the run into a folder");
             File dir = chooser.showDialog(window());
             if (dir != null) {
-                onTrainingThread(e -> e.write(dir.toPath()), dir);
+                reportFailure(files.exportRun(dir.toPath()), dir);
             }
         });
         MenuItem png1 = item("Export dashboard as PNG\u2026", null, () -> exportDashboard(1));
@@ -220,35 +213,29 @@ public final class LabWindow extends BorderPane {
         return item;
     }
 
-    void exportDashboard(double scale) {
+    private void exportDashboard(double scale) {
         saveFile("Export dashboard", "PNG image", "*.png", "dashboard" + (scale == 1 ? "" : "@2x") + ".png")
-                .ifPresent(f -> write(f, () -> ChartPane.writePng(dashboard.snapshot(scale), f.toPath())));
+                .ifPresent(f -> write(f, () -> files.exportDashboard(f.toPath(), scale)));
     }
 
     private interface FileWork {
         void run() throws IOException;
     }
 
-    private interface TrainingThreadWork {
-        void run(Experiment e) throws IOException;
-    }
-
     private void write(File f, FileWork work) {
         try {
             work.run();
-            lab.say("");
         } catch (IOException | RuntimeException ex) {
             Dialogs.error(window(), "Could not save " + f.getName(), ex.getMessage());
         }
     }
 
-    /** File work that needs the live network runs between two steps; a failure comes back as a dialog. */
-    private void onTrainingThread(TrainingThreadWork work, File f) {
-        lab.run().send(e -> {
-            try {
-                work.run(e);
-            } catch (IOException | RuntimeException ex) {
-                Platform.runLater(() -> Dialogs.error(window(), "Could not save " + f.getName(), ex.getMessage()));
+    /** Work done on the training thread reports a failure back here, as a dialog. */
+    private void reportFailure(java.util.concurrent.CompletableFuture<Void> done, File f) {
+        done.whenComplete((ok, ex) -> {
+            if (ex != null) {
+                Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+                Platform.runLater(() -> Dialogs.error(window(), "Could not save " + f.getName(), cause.getMessage()));
             }
         });
     }

@@ -197,6 +197,55 @@ class LabWindowTest {
                 .isEqualTo(Double.toString(before));
     }
 
+    @Test
+    void fileMenuSavesAndOpensPresetsStatesAndRuns(FxRobot robot, @TempDir Path dir) throws Exception {
+        FileActions files = window.files;
+        robot.clickOn("#stepButton");
+        robot.clickOn("#stepButton");
+        assertThat(stepBetweenSteps()).isEqualTo(2);
+
+        Path state = dir.resolve("state.json");
+        files.saveState(state).get(10, TimeUnit.SECONDS);
+        assertThat(trlab.experiment.StateFile.read(state).step()).isEqualTo(2);
+
+        Path export = dir.resolve("export");
+        files.exportRun(export).get(10, TimeUnit.SECONDS);
+        assertThat(export.resolve("run.json")).exists();
+        assertThat(export.resolve("metrics.csv")).exists();
+        assertThat(export.resolve("final-state.json")).exists();
+
+        Path preset = dir.resolve("wide.json");
+        robot.interact(() -> {
+            window.lab().apply(window.lab().settings().with("network.width=37"));
+            try {
+                files.savePreset(preset);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            window.lab().load(trlab.experiment.Presets.builtinDefault());
+        });
+        assertThat(window.lab().settings().network().width()).isEqualTo(100);
+        robot.interact(() -> files.openPreset(preset));
+        assertThat(window.lab().settings().network().width()).isEqualTo(37);
+        assertThat(run().config().network().width()).isEqualTo(37);
+
+        robot.interact(() -> files.loadState(state));
+        assertThat(run().config().network().width()).isEqualTo(100);
+        assertThat(stepBetweenSteps()).as("continues from the saved step").isEqualTo(2);
+    }
+
+    @Test
+    void aBrokenCsvIsRefusedAndTheSettingsStay(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("broken.csv");
+        java.nio.file.Files.writeString(csv, "x1,y1\n0.5,abc\n0.7,1\n");
+        Run before = run();
+        robot.interact(() -> assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> window.files.openCsv(csv)))
+                .isInstanceOf(trlab.experiment.ConfigException.class).hasMessageContaining("broken.csv")
+                .hasMessageContaining("abc"));
+        assertThat(run()).isSameAs(before);
+        assertThat(window.lab().settings().task().kind()).isEqualTo(trlab.core.TaskKind.SINE);
+    }
+
     /** Pixels that are neither white nor transparent. */
     static int coloured(Image image) {
         PixelReader r = image.getPixelReader();
