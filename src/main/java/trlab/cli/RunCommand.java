@@ -12,6 +12,7 @@ import trlab.experiment.Presets;
 import trlab.experiment.RunRecord;
 import trlab.experiment.StateFile;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,44 +52,48 @@ final class RunCommand implements Callable<Integer> {
             all.add("training.steps=" + steps);
         }
         ExperimentConfig config = Presets.load(preset, all);
-        Experiment run = init == null ? Experiment.start(config) : Experiment.resume(config, StateFile.read(init));
         Path dir = out != null ? out : Path.of("runs", config.name());
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new ConfigException("--out " + dir + " is a file, not a folder.");
         }
-
-        long start = run.trainer().time();
-        long end = run.schedule().end();
-        Progress progress = new Progress(System.err, start, end);
-        long t0 = System.nanoTime();
-        while (!run.finished()) {
-            run.advance(CHUNK);
-            progress.update(run.trainer().time());
-        }
-        progress.done();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        run.write(dir);
-        String written = "run.json, metrics.csv, final-state.json";
-        if (!noPng && run.record().last() != null) {
-            RunRecord record = run.record();
-            List<double[]> rows = new ArrayList<>();
-            for (int i = 0; i < record.size(); i++) {
-                rows.add(record.row(i));
+        try (Experiment run = init == null ? Experiment.start(config)
+                : Experiment.resume(config, StateFile.read(init))) {
+            long start = run.trainer().time();
+            long end = run.schedule().end();
+            Progress progress = new Progress(System.err, start, end);
+            long t0 = System.nanoTime();
+            while (!run.finished()) {
+                run.advance(CHUNK);
+                progress.update(run.trainer().time());
             }
-            List<Path> pngs = ChartExport.writeAll(new ChartInput(run.task(), rows, record.first(), record.last()), dir,
-                    PNG_WIDTH, PNG_HEIGHT);
-            written += " and " + pngs.size() + " charts as PNG";
+            progress.done();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            run.write(dir);
+            String written = "run.json, metrics.csv, final-state.json";
+            if (!noPng && run.record().last() != null) {
+                written += " and " + writeCharts(run, dir) + " charts as PNG";
+            }
+            if (run.diverged()) {
+                System.err.printf(Locale.ROOT, "trlab: the run diverged at step %d (the loss or a parameter is no"
+                        + " longer finite); %s keeps the last finite state, from step %d. Try training.learningRate"
+                        + " below %.3g, the stability bound of that state.%n", run.divergedAt(),
+                        dir.resolve("final-state.json"), run.finalState().step(), run.suggestedLearningRate());
+                return Cli.DIVERGED;
+            }
+            System.out.printf(Locale.ROOT, "%s: %,d steps in %.1f s; train loss %.4g; wrote %s to %s%n",
+                    config.name(), end - start, seconds, run.record().last().trainLoss(), written, dir);
+            return 0;
         }
+    }
 
-        if (run.diverged()) {
-            System.err.printf(Locale.ROOT, "trlab: the run diverged at step %d (the loss or a parameter is no longer"
-                    + " finite); %s keeps the last finite state, from step %d. Try training.learningRate below %.3g,"
-                    + " the stability bound of that state.%n", run.divergedAt(), dir.resolve("final-state.json"),
-                    run.finalState().step(), run.suggestedLearningRate());
-            return Cli.DIVERGED;
+    /** One PNG per chart, rendered headless from the record; returns how many. */
+    private static int writeCharts(Experiment run, Path dir) throws IOException {
+        RunRecord record = run.record();
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < record.size(); i++) {
+            rows.add(record.row(i));
         }
-        System.out.printf(Locale.ROOT, "%s: %,d steps in %.1f s; train loss %.4g; wrote %s to %s%n", config.name(),
-                end - start, seconds, run.record().last().trainLoss(), written, dir);
-        return 0;
+        return ChartExport.writeAll(new ChartInput(run.task(), rows, record.first(), record.last()), dir, PNG_WIDTH,
+                PNG_HEIGHT).size();
     }
 }

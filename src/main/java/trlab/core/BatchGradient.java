@@ -1,6 +1,7 @@
 package trlab.core;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The gradient of a batch loss (SCIENCE.md §1), summed in {@link #CHUNKS} fixed chunks of the batch (fewer for a
@@ -8,37 +9,50 @@ import java.util.Arrays;
  * in chunk order. Chunk boundaries and the order of every addition depend only on the batch, so the result is the
  * same bit for bit whoever computes which chunk, and however many cores there are.
  *
- * <p>With a {@link BatchWorker}, the caller and the worker claim chunks one at a time from a shared counter; the
- * caller waits only for chunks the worker has claimed and is computing. A worker that is not scheduled therefore
- * never holds a step up: the caller takes its chunks.
+ * <p>With a {@link BatchWorker}, the caller and the worker claim chunks; each computes into its own sums. The
+ * caller, done with its claims, waits for the worker's chunks, but only for about as long as a chunk takes it:
+ * a chunk still unfinished then (the OS has descheduled the worker: the lab machine shares its two cores with
+ * other programs) it takes over and computes itself, and the worker's late result is dropped. Both would be the
+ * same numbers, so nothing depends on who wins, and a step is never much slower than on one thread.
  *
  * <p>Each chunk streams over its samples a block at a time: pre-activations of a block of samples, the activation
  * over the whole block (one long vectorised loop), then per sample the output, dl/df and the per-neuron sums
  * <ul>
- *   <li>{@code ga[k*N + i] = sum_p g_pk phi_pi} (times s: dL/dA),</li>
+ *   <li>{@code ga[k][i] = sum_p g_pk phi_pi} (times s: dL/dA),</li>
  *   <li>{@code u[i] = sum_p g_p phi'_pi} for K = 1, {@code sum_p (sum_k g_pk A_ki) phi'_pi} for K > 1
  *       (times s A_i resp. s: dL/db),</li>
- *   <li>{@code v[j*N + i]} the same with x_pj inside the sum (dL/dW_ij, stored input-major so every loop runs
- *       over neurons),</li>
+ *   <li>{@code v[j][i]} the same with x_pj inside the sum (dL/dW_ij),</li>
  *   <li>{@code gc[k] = sum_p g_pk} (dL/dc),</li>
  * </ul>
  * with g = dl/df already divided by the batch size. Nothing is allocated per step.
  */
 final class BatchGradient {
-    /** Chunks per batch: a fixed number, so the sums never depend on the machine; four lets two threads balance. */
-    static final int CHUNKS = 4;
-    private static final int SPINS_BEFORE_YIELD = 1 << 12;
+    /** Chunks per batch: a fixed number, so the sums never depend on the machine; eight let two threads balance. */
+    static final int CHUNKS = 8;
+
+    // chunk states, in the low two bits of (request serial << 2 | state): a stale claim fails on the serial
+    private static final int FREE = 0;
+    private static final int HELPER = 1;
+    private static final int HELPER_DONE = 2;
+    private static final int MINE = 3;
 
     private final Network net;
     private final double[] x;
     private final Loss loss;
     /** W transposed (d rows of N), refreshed each step when d > 1, so pre-activations run over neurons. */
-    private final double[] wT;
+    private final double[][] wT;
     private final Sums[] sums = new Sums[CHUNKS];
+    private final Sums[] helperSums = new Sums[CHUNKS];
+    private final AtomicLongArray state = new AtomicLongArray(CHUNKS);
     private final Scratch mine;
     private final Scratch helpers;
+    private long serial;
+    /** How long the caller last took for one chunk: its patience with the worker. */
+    private long chunkNanos = 1_000_000;
+    /** Whether the worker helped in the last step: finished a chunk, and had none taken over. */
+    private boolean helped;
 
-    // The step being computed: written by the owner before it publishes the claim counter, read by whoever
+    // The step being computed: written by the owner before it publishes the chunk states, read by whoever
     // claims a chunk after that.
     private int[] order;
     private int from;
@@ -47,28 +61,42 @@ final class BatchGradient {
     private double[] targets;
     private double factor;
 
-    /** (serial << 8) | next unclaimed chunk: claims of an old request fail on the serial. */
-    private final java.util.concurrent.atomic.AtomicLong claims = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
-    private volatile Throwable failure;
-    private long serial;
-
     BatchGradient(Network net, DataSet data, Loss loss) {
         this.net = net;
         this.x = data.x();
         this.loss = loss;
-        this.wT = net.inputs > 1 ? new double[net.w.length] : null;
+        this.wT = net.inputs > 1 ? new double[net.inputs][net.width] : null;
         for (int c = 0; c < CHUNKS; c++) {
             sums[c] = new Sums(net);
+            helperSums[c] = new Sums(net);
         }
-        int rows = Math.min(Network.rowsPerBlock(net.width), Math.max(1, (data.size() + CHUNKS - 1) / CHUNKS));
+        // blocks of a multiple of four samples (the K = 1 sums take four at a time), at most a chunk
+        int rows = Math.min(4 * ((Network.rowsPerBlock(net.width) + 3) / 4),
+                Math.max(1, (data.size() + CHUNKS - 1) / CHUNKS));
         this.mine = new Scratch(net, rows);
         this.helpers = new Scratch(net, rows);
     }
 
-    /** What a worker does on a request: claim and compute chunks of that request until none is left. */
+    /**
+     * What a worker does on a request: claim and compute chunks of that request until none is left, from the last
+     * chunk down while the caller goes up, so the two rarely contend for one.
+     */
     void help(long request) {
-        work(request, helpers);
+        for (int c = CHUNKS - 1; c >= 0; c--) {
+            long free = request << 2 | FREE;
+            if (state.get(c) >>> 2 != request) {
+                return; // a newer request, or the caller reset the states for one
+            }
+            if (!state.compareAndSet(c, free, request << 2 | HELPER)) {
+                continue;
+            }
+            try {
+                chunk(c, helperSums[c], helpers);
+                state.compareAndSet(c, request << 2 | HELPER, request << 2 | HELPER_DONE);
+            } catch (Throwable t) {
+                // leave the chunk claimed: the caller takes it over and meets the same error on its own thread
+            }
+        }
     }
 
     /**
@@ -85,7 +113,7 @@ final class BatchGradient {
             int d = net.inputs;
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < d; j++) {
-                    wT[j * n + i] = net.w[i * d + j];
+                    wT[j][i] = net.w[i * d + j];
                 }
             }
         }
@@ -95,34 +123,71 @@ final class BatchGradient {
         this.chunks = Math.min(CHUNKS, to - from);
         this.targets = targets;
         this.factor = factor;
-        if (worker == null) {
-            for (int c = 0; c < chunks; c++) {
-                chunk(c, mine);
-            }
-        } else {
-            finished.set(0);
-            long request = ++serial;
-            claims.set(request << 8);
+        long request = ++serial;
+        for (int c = 0; c < CHUNKS; c++) {
+            // chunks past the batch's count are marked as the caller's, so the worker never takes them
+            state.set(c, request << 2 | (c < chunks ? FREE : MINE));
+        }
+        if (worker != null) {
             worker.start(request);
-            work(request, mine);
-            int spins = 0;
-            while (finished.get() < chunks) {
-                if (++spins < SPINS_BEFORE_YIELD) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
+        }
+        long mineStart = System.nanoTime();
+        int done = 0;
+        for (int c = 0; c < chunks; c++) {
+            if (state.compareAndSet(c, request << 2 | FREE, request << 2 | MINE)) {
+                chunk(c, sums[c], mine);
+                done++;
             }
-            Throwable t = failure;
-            if (t != null) {
-                failure = null;
-                throw new IllegalStateException("the batch helper thread failed", t);
+        }
+        if (done > 0) {
+            chunkNanos = Math.max(1, (System.nanoTime() - mineStart) / done);
+        }
+        if (worker != null) {
+            helped = true;
+            for (int c = 0; c < chunks; c++) {
+                helped &= awaitOrTakeOver(c, request);
             }
+            helped &= done < chunks;
         }
         Sums total = sums[0];
-        for (int c = 1; c < chunks; c++) {
-            total.add(sums[c]);
+        if ((int) (state.get(0) & 3) == HELPER_DONE) {
+            total.copyFrom(helperSums[0]);
         }
+        for (int c = 1; c < chunks; c++) {
+            total.add((int) (state.get(c) & 3) == HELPER_DONE ? helperSums[c] : sums[c]);
+        }
+    }
+
+    /**
+     * Waits for the worker's chunk c about as long as a chunk takes here; then computes it here instead.
+     *
+     * @return false when the chunk had to be taken over
+     */
+    private boolean awaitOrTakeOver(int c, long request) {
+        long deadline = 0;
+        int spins = 0;
+        while (true) {
+            long st = state.get(c);
+            int code = (int) (st & 3);
+            if (code == MINE || code == HELPER_DONE) {
+                return true;
+            }
+            if ((++spins & 63) == 0) {
+                long now = System.nanoTime();
+                if (deadline == 0) {
+                    deadline = now + chunkNanos;
+                } else if (now > deadline && state.compareAndSet(c, st, request << 2 | MINE)) {
+                    chunk(c, sums[c], mine);
+                    return false;
+                }
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Whether the worker, given the last step, computed a chunk and had none taken over. */
+    boolean workerHelped() {
+        return helped;
     }
 
     /** The sums of the last {@link #compute}, chunks added in order. */
@@ -130,51 +195,59 @@ final class BatchGradient {
         return sums[0];
     }
 
-    private void work(long request, Scratch scratch) {
-        while (true) {
-            long state = claims.get();
-            int c = (int) (state & 255);
-            if (state >>> 8 != request || c >= chunks) {
-                return;
-            }
-            if (claims.compareAndSet(state, state + 1)) {
-                try {
-                    chunk(c, scratch);
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                finished.incrementAndGet();
-            }
-        }
-    }
-
-    private void chunk(int c, Scratch scratch) {
+    private void chunk(int c, Sums into, Scratch scratch) {
         int count = to - from;
         int start = from + (int) ((long) count * c / chunks);
         int end = from + (int) ((long) count * (c + 1) / chunks);
-        sums[c].accumulate(this, scratch, start, end);
+        into.accumulate(this, scratch, start, end);
     }
 
-    /** One chunk's sums. */
+    /** One chunk's sums, one array per output (ga) and per input (v), so every loop indexes them by neuron alone. */
     static final class Sums {
-        final double[] ga;
+        final double[][] ga;
         final double[] u;
-        final double[] v;
+        final double[][] v;
         final double[] gc;
 
         Sums(Network net) {
             int n = net.width;
-            ga = new double[net.outputs * n];
+            ga = new double[net.outputs][n];
             u = new double[n];
-            v = new double[net.inputs * n];
+            v = new double[net.inputs][n];
             gc = new double[net.outputs];
         }
 
+        void copyFrom(Sums o) {
+            for (int k = 0; k < ga.length; k++) {
+                System.arraycopy(o.ga[k], 0, ga[k], 0, ga[k].length);
+            }
+            System.arraycopy(o.u, 0, u, 0, u.length);
+            for (int j = 0; j < v.length; j++) {
+                System.arraycopy(o.v[j], 0, v[j], 0, v[j].length);
+            }
+            System.arraycopy(o.gc, 0, gc, 0, gc.length);
+        }
+
         void add(Sums o) {
-            addTo(ga, o.ga);
+            for (int k = 0; k < ga.length; k++) {
+                addTo(ga[k], o.ga[k]);
+            }
             addTo(u, o.u);
-            addTo(v, o.v);
+            for (int j = 0; j < v.length; j++) {
+                addTo(v[j], o.v[j]);
+            }
             addTo(gc, o.gc);
+        }
+
+        private void clear() {
+            for (double[] row : ga) {
+                Arrays.fill(row, 0.0);
+            }
+            Arrays.fill(u, 0.0);
+            for (double[] row : v) {
+                Arrays.fill(row, 0.0);
+            }
+            Arrays.fill(gc, 0.0);
         }
 
         private static void addTo(double[] y, double[] x) {
@@ -183,106 +256,212 @@ final class BatchGradient {
             }
         }
 
+        /*
+         * C2 (JDK 17) vectorises a loop only when every array in it is indexed by the same expression: y[i] and
+         * x[ro + i] in one loop keep it scalar (timed 4x slower). So the block's rows are copied to row buffers
+         * (System.arraycopy is cheap) before the per-neuron loops, and the sums are one array per row of ga and v.
+         */
         void accumulate(BatchGradient job, Scratch scratch, int from, int to) {
             Network net = job.net;
-            int rows = scratch.rows;
-            double[] phi = scratch.phi;
-            double[] dphi = scratch.dphi;
-            double[] back = scratch.back;
-            double[] f = scratch.f;
-            double[] g = scratch.g;
             int n = net.width;
             int d = net.inputs;
             int k = net.outputs;
             double[] x = job.x;
             int[] order = job.order;
-            double[] a = net.a;
-            double s = net.scale;
-            Arrays.fill(ga, 0.0);
-            Arrays.fill(u, 0.0);
-            Arrays.fill(v, 0.0);
-            Arrays.fill(gc, 0.0);
+            double[] b = net.b;
+            int rows = scratch.rows;
+            double[] phi = scratch.phi;
+            double[] dphi = scratch.dphi;
+            double[] row = scratch.row;
+            clear();
             for (int start = from; start < to; start += rows) {
                 int block = Math.min(rows, to - start);
-                // pre-activations into dphi, which the activation then overwrites with phi'
+                // pre-activations of the block's samples into dphi, which the activation overwrites with phi'
                 for (int r = 0; r < block; r++) {
                     int sample = order == null ? start + r : order[start + r];
                     if (d == 1) {
-                        net.preActivations(x, sample, dphi, r * n);
+                        net.preActivations(x, sample, row);
                     } else {
-                        preActivations(job.wT, net.b, x, sample * d, d, n, dphi, r * n);
+                        System.arraycopy(b, 0, row, 0, n);
+                        for (int j = 0; j < d; j++) {
+                            double xj = x[sample * d + j];
+                            double[] wj = job.wT[j];
+                            for (int i = 0; i < n; i++) {
+                                row[i] += wj[i] * xj;
+                            }
+                        }
                     }
+                    System.arraycopy(row, 0, dphi, r * n, n);
                 }
                 net.activation.evaluateFast(dphi, phi, dphi, 0, block * n);
-                for (int r = 0; r < block; r++) {
-                    int pos = start + r;
-                    int sample = order == null ? pos : order[pos];
-                    int ro = r * n;
-                    net.outputsFromFeatures(phi, ro, f, 0);
-                    job.loss.gradient(f, 0, job.targets, (pos - job.from) * k, k, job.factor, g, 0);
-                    for (int o = 0; o < k; o++) {
-                        gc[o] += g[o];
+                int r = 0;
+                if (k == 1) {
+                    // four samples per pass over the neurons: one load and store of each sum per four samples
+                    for (; r + 3 < block; r += 4) {
+                        accumulateFour(job, scratch, start, r);
                     }
-                    if (k == 1) {
-                        double gv = g[0];
-                        if (d == 1) {
-                            double gx = gv * x[sample];
-                            for (int i = 0; i < n; i++) {
-                                double p = dphi[ro + i];
-                                ga[i] += gv * phi[ro + i];
-                                u[i] += gv * p;
-                                v[i] += gx * p;
-                            }
-                        } else {
-                            for (int i = 0; i < n; i++) {
-                                ga[i] += gv * phi[ro + i];
-                                u[i] += gv * dphi[ro + i];
-                            }
-                            for (int j = 0; j < d; j++) {
-                                Linalg.axpy(gv * x[sample * d + j], dphi, ro, v, j * n, n);
-                            }
-                        }
-                    } else {
-                        // back_i = sum_k g_k A_ki, the output error seen by neuron i
-                        double g0 = g[0];
-                        for (int i = 0; i < n; i++) {
-                            back[i] = g0 * a[i];
-                        }
-                        for (int o = 1; o < k; o++) {
-                            Linalg.axpy(g[o], a, o * n, back, 0, n);
-                        }
-                        for (int o = 0; o < k; o++) {
-                            Linalg.axpy(g[o], phi, ro, ga, o * n, n);
-                        }
-                        for (int i = 0; i < n; i++) {
-                            double delta = back[i] * dphi[ro + i];
-                            back[i] = delta;
-                            u[i] += delta;
-                        }
-                        for (int j = 0; j < d; j++) {
-                            Linalg.axpy(x[sample * d + j], back, 0, v, j * n, n);
-                        }
-                    }
+                }
+                for (; r < block; r++) {
+                    accumulateOne(job, scratch, start, r);
                 }
             }
         }
 
-        /** h = b + sum_j W_ij x_j in j order (the rounding of {@link Network#preActivations}), over neurons. */
-        private static void preActivations(double[] wT, double[] b, double[] x, int xo, int d, int n, double[] h,
-                                           int ho) {
-            System.arraycopy(b, 0, h, ho, n);
+        /** dl/df of the sample in row r of the block (K of them in scratch.g), and its share of gc. */
+        private void outputError(BatchGradient job, Scratch scratch, int pos, int r) {
+            Network net = job.net;
+            int n = net.width;
+            int k = net.outputs;
+            double[] f = scratch.f;
+            for (int o = 0; o < k; o++) {
+                f[o] = net.scale * Linalg.dot(net.a, o * n, scratch.phi, r * n, n) + net.c[o];
+            }
+            job.loss.gradient(f, 0, job.targets, (pos - job.from) * k, k, job.factor, scratch.g, 0);
+            for (int o = 0; o < k; o++) {
+                gc[o] += scratch.g[o];
+            }
+        }
+
+        /**
+         * K = 1: rows r..r+3 of the block, added to each sum one sample after another, as accumulateOne would, but
+         * with one load and store of the sum per four samples. (One loop per sum: a single loop over all of them
+         * was not vectorised and ran slower than one sample at a time.)
+         */
+        private void accumulateFour(BatchGradient job, Scratch scratch, int start, int r) {
+            Network net = job.net;
+            int n = net.width;
+            int d = net.inputs;
+            double[] x = job.x;
+            double[] gs = scratch.four;
+            for (int q = 0; q < 4; q++) {
+                outputError(job, scratch, start + r + q, r + q);
+                gs[q] = scratch.g[0];
+                System.arraycopy(scratch.phi, (r + q) * n, scratch.phiRows[q], 0, n);
+                System.arraycopy(scratch.dphi, (r + q) * n, scratch.dphiRows[q], 0, n);
+            }
+            double g0 = gs[0];
+            double g1 = gs[1];
+            double g2 = gs[2];
+            double g3 = gs[3];
+            double[] p0 = scratch.phiRows[0];
+            double[] p1 = scratch.phiRows[1];
+            double[] p2 = scratch.phiRows[2];
+            double[] p3 = scratch.phiRows[3];
+            double[] d0 = scratch.dphiRows[0];
+            double[] d1 = scratch.dphiRows[1];
+            double[] d2 = scratch.dphiRows[2];
+            double[] d3 = scratch.dphiRows[3];
+            double[] ga0 = ga[0];
+            double[] u = this.u;
+            for (int i = 0; i < n; i++) {
+                double a = ga0[i];
+                a += g0 * p0[i];
+                a += g1 * p1[i];
+                a += g2 * p2[i];
+                a += g3 * p3[i];
+                ga0[i] = a;
+            }
+            for (int i = 0; i < n; i++) {
+                double b = u[i];
+                b += g0 * d0[i];
+                b += g1 * d1[i];
+                b += g2 * d2[i];
+                b += g3 * d3[i];
+                u[i] = b;
+            }
+            int[] order = job.order;
             for (int j = 0; j < d; j++) {
-                Linalg.axpy(x[xo + j], wT, j * n, h, ho, n);
+                double x0 = g0 * x[sampleAt(order, start + r) * d + j];
+                double x1 = g1 * x[sampleAt(order, start + r + 1) * d + j];
+                double x2 = g2 * x[sampleAt(order, start + r + 2) * d + j];
+                double x3 = g3 * x[sampleAt(order, start + r + 3) * d + j];
+                double[] vj = v[j];
+                for (int i = 0; i < n; i++) {
+                    double c = vj[i];
+                    c += x0 * d0[i];
+                    c += x1 * d1[i];
+                    c += x2 * d2[i];
+                    c += x3 * d3[i];
+                    vj[i] = c;
+                }
+            }
+        }
+
+        private static int sampleAt(int[] order, int pos) {
+            return order == null ? pos : order[pos];
+        }
+
+        /** Row r of the block, any K. */
+        private void accumulateOne(BatchGradient job, Scratch scratch, int start, int r) {
+            Network net = job.net;
+            int n = net.width;
+            int d = net.inputs;
+            int k = net.outputs;
+            double[] x = job.x;
+            int sample = sampleAt(job.order, start + r);
+            double[] rowPhi = scratch.rowPhi;
+            double[] rowDphi = scratch.rowDphi;
+            double[] row = scratch.row;
+            outputError(job, scratch, start + r, r);
+            double[] g = scratch.g;
+            System.arraycopy(scratch.phi, r * n, rowPhi, 0, n);
+            System.arraycopy(scratch.dphi, r * n, rowDphi, 0, n);
+            double[] u = this.u;
+            if (k == 1) {
+                double gv = g[0];
+                double[] ga0 = ga[0];
+                for (int i = 0; i < n; i++) {
+                    ga0[i] += gv * rowPhi[i];
+                    u[i] += gv * rowDphi[i];
+                }
+                for (int j = 0; j < d; j++) {
+                    double gx = gv * x[sample * d + j];
+                    double[] vj = v[j];
+                    for (int i = 0; i < n; i++) {
+                        vj[i] += gx * rowDphi[i];
+                    }
+                }
+                return;
+            }
+            // row := phi'_i sum_k g_k A_ki, the error reaching neuron i's pre-activation
+            Arrays.fill(row, 0.0);
+            double[] aRow = scratch.aRow;
+            for (int o = 0; o < k; o++) {
+                double go = g[o];
+                System.arraycopy(net.a, o * n, aRow, 0, n);
+                double[] gao = ga[o];
+                for (int i = 0; i < n; i++) {
+                    row[i] += go * aRow[i];
+                    gao[i] += go * rowPhi[i];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                double delta = row[i] * rowDphi[i];
+                row[i] = delta;
+                u[i] += delta;
+            }
+            for (int j = 0; j < d; j++) {
+                double xj = x[sample * d + j];
+                double[] vj = v[j];
+                for (int i = 0; i < n; i++) {
+                    vj[i] += xj * row[i];
+                }
             }
         }
     }
 
-    /** Blocks one thread works in. */
+    /** Blocks and rows one thread works in. */
     private static final class Scratch {
         final int rows;
         final double[] phi;
         final double[] dphi;
-        final double[] back;
+        final double[] row;
+        final double[] rowPhi;
+        final double[] rowDphi;
+        final double[] aRow;
+        final double[][] phiRows;
+        final double[][] dphiRows;
+        final double[] four = new double[4];
         final double[] f;
         final double[] g;
 
@@ -291,7 +470,12 @@ final class BatchGradient {
             this.rows = rows;
             phi = new double[rows * n];
             dphi = new double[rows * n];
-            back = new double[n];
+            row = new double[n];
+            rowPhi = new double[n];
+            rowDphi = new double[n];
+            aRow = new double[n];
+            phiRows = new double[4][n];
+            dphiRows = new double[4][n];
             f = new double[net.outputs];
             g = new double[net.outputs];
         }

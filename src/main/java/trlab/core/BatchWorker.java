@@ -10,12 +10,17 @@ import java.util.concurrent.locks.LockSupport;
  * has not started.
  *
  * <p>While steps come quickly the thread spins (a handoff then costs well under a microsecond); after
- * {@link #SPIN_NANOS} without work it parks, so a paused run costs no CPU. The thread holds only the job, never its
+ * {@link #IDLE_NANOS} without work it parks, so a paused run costs no CPU. The thread holds only the job, never its
  * owner, so an owner dropped without {@link #stop()} can still be collected (its Cleaner then stops the thread).
  */
 final class BatchWorker implements Runnable {
-    /** How long the worker keeps spinning after a job before it parks. */
-    private static final long SPIN_NANOS = 200_000;
+    /**
+     * After a job the worker spins this long (a step's update takes less), then yields its core for up to
+     * {@link #IDLE_NANOS} (when the machine is busy, a spinning helper would take the core the trainer's own
+     * thread needs), then parks.
+     */
+    private static final long SPIN_NANOS = 20_000;
+    private static final long IDLE_NANOS = 200_000;
     private final java.util.function.LongConsumer job;
     private final Thread thread;
     private volatile long requested;
@@ -45,26 +50,33 @@ final class BatchWorker implements Runnable {
         LockSupport.unpark(thread);
     }
 
-    boolean alive() {
-        return thread.isAlive();
+    Thread thread() {
+        return thread;
     }
 
     @Override
     public void run() {
         long seen = 0;
         while (true) {
-            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            long idleSince = System.nanoTime();
             int spins = 0;
             while (requested == seen && !stopped) {
-                if ((++spins & 255) == 0 && System.nanoTime() > spinUntil) {
+                if ((++spins & 63) != 0) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                long idle = System.nanoTime() - idleSince;
+                if (idle < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else if (idle < IDLE_NANOS) {
+                    Thread.yield();
+                } else {
                     sleeping = true;
                     if (requested == seen && !stopped) {
                         LockSupport.park(this);
                     }
                     sleeping = false;
-                    spinUntil = System.nanoTime() + SPIN_NANOS;
-                } else {
-                    Thread.onSpinWait();
+                    idleSince = System.nanoTime();
                 }
             }
             if (requested == seen) {

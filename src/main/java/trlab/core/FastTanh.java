@@ -6,7 +6,8 @@ package trlab.core;
  * over a dense sweep; about 1e-15 in fact). The exact reference stays {@link Activation#value}.
  *
  * <p>The method: clamp x to [-20, 20] (beyond, tanh is ±1 to double precision; NaN stays NaN because min and max
- * propagate it); u0 = expm1(2x / 2^5) by its Taylor series in Horner form (no cancellation, |2x/2^5| <= 1.25);
+ * propagate it); u0 = expm1(2x / 2^5) by its Taylor series to degree 10 in Horner form (no cancellation,
+ * |2x/2^5| <= 1.25);
  * then five doublings expm1(2z) = expm1(z) (expm1(z) + 2) give u = expm1(2x); tanh x = u / (u + 2). The doublings
  * are stable for x < 0 and for x > 0 the error they amplify is damped by 2 / (u + 2) in the quotient.
  *
@@ -15,15 +16,22 @@ package trlab.core;
  * near 2 divided by a number near 2: tanh(±0) = ±0, and subnormal x lose nothing.
  *
  * <p>C2 only unrolls (and so vectorises) loops with a small body, so the work is split into two loops over the
- * same index range; the first uses the output arrays as scratch. Only IEEE +, *, / are used (no fma), so the
- * result is the same bit for bit on every machine, vectorised or not.
+ * same index range; the first uses the output arrays as scratch. Every array in a loop is indexed by the same i:
+ * C2 does not vectorise a loop that mixes h[i + shift] with phi[i]. About 0.9 ns per entry on the lab machine
+ * (AVX-512), against 14 ns for Math.tanh.
+ *
+ * <p>Only IEEE +, *, / (and min, max) are used, so the result is the same bit for bit on every machine, vectorised
+ * or not. Math.fma would be about a third faster and equally exact, but CPUs without FMA (older or low-end x86,
+ * e.g. Celeron and Pentium parts) run it in software, hundreds of times slower.
  */
 public final class FastTanh {
     /** Beyond ±20 tanh rounds to ±1 (1 - tanh 20 = 8.5e-18 < ulp(1) / 2). */
     static final double LIMIT = 20.0;
     /** 2 / 2^5: the argument of the series is 2x / 2^5. */
     private static final double C = 2.0 / 32;
-    // expm1(y) / y = sum_k y^k / (k + 1)!, truncated after y^10: the truncation, damped as above, stays below 1 ulp
+    // expm1(y) / y = sum_k y^k / (k + 1)!, truncated after y^9: where |y| is large the truncation error is damped
+    // (for x < 0 the doublings shrink it, for x > 0 the quotient does), so it stays below the rounding error
+    // (measured: the worst error over the sweep of FastTanhTest is the same with one or three more terms)
     private static final double Q1 = 1.0 / 2;
     private static final double Q2 = 1.0 / 6;
     private static final double Q3 = 1.0 / 24;
@@ -33,7 +41,6 @@ public final class FastTanh {
     private static final double Q7 = 1.0 / 40320;
     private static final double Q8 = 1.0 / 362880;
     private static final double Q9 = 1.0 / 3628800;
-    private static final double Q10 = 1.0 / 39916800;
 
     private FastTanh() {
     }
@@ -59,7 +66,9 @@ public final class FastTanh {
         }
     }
 
-    /** phi[i] = tanh(h[i]) alone for i in [from, to); scratch is overwritten there, and may be h itself. */
+    /**
+     * phi[i] = tanh(h[i]) for i in [from, to); scratch is overwritten there, and may be h itself.
+     */
     public static void values(double[] h, double[] phi, double[] scratch, int from, int to) {
         series(h, phi, scratch, from, to);
         for (int i = from; i < to; i++) {
@@ -72,6 +81,8 @@ public final class FastTanh {
             r = r * (x * r + 2.0);
             double u = x * r;
             phi[i] = u / (u + 2.0);
+            // a useless store, but without it C2 (JDK 17) does not vectorise this loop: 2.8 ns per entry, not 0.9
+            scratch[i] = u;
         }
     }
 
@@ -83,8 +94,7 @@ public final class FastTanh {
         for (int i = from; i < to; i++) {
             double x = Math.max(-LIMIT, Math.min(LIMIT, h[i]));
             double y = C * x;
-            double q = Q10;
-            q = q * y + Q9;
+            double q = Q9;
             q = q * y + Q8;
             q = q * y + Q7;
             q = q * y + Q6;
@@ -103,8 +113,7 @@ public final class FastTanh {
     public static double tanh(double h) {
         double x = Math.max(-LIMIT, Math.min(LIMIT, h));
         double y = C * x;
-        double q = Q10;
-        q = q * y + Q9;
+        double q = Q9;
         q = q * y + Q8;
         q = q * y + Q7;
         q = q * y + Q6;

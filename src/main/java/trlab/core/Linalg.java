@@ -28,7 +28,11 @@ public final class Linalg {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** y[yo + i] += alpha x[xo + i] over i in [0, n). */
+    /**
+     * y[yo + i] += alpha x[xo + i] over i in [0, n). (C2 vectorises this only where it can prove xo == yo or inlines
+     * constants: JDK 17 does not vectorise loops whose arrays carry different offsets. Hot loops therefore index
+     * every array by the same i.)
+     */
     public static void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
         for (int i = 0; i < n; i++) {
             y[yo + i] += alpha * x[xo + i];

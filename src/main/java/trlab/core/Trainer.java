@@ -18,12 +18,23 @@ import java.lang.ref.Cleaner;
  */
 public final class Trainer implements AutoCloseable {
     /**
-     * Batches with fewer entries (samples x width) than this are summed on the calling thread: below it the
-     * handoff to the helper thread costs more than the half it saves (measured at width 100 and 1000).
+     * Batches with fewer entries (samples x width) than this are summed on the calling thread alone. Measured with
+     * the second core free (N = 100, average over 3 s): 1.36x at 3,200 entries (P = 32, a 7 us step), 1.48x at
+     * 4,800, 1.58x at 6,400 to 12,800; at N = 1000, 1.53x at P = 16 and 1.9x at P = 256.
      */
-    static final int PARALLEL_MIN_ENTRIES = 8192;
+    static final int PARALLEL_MIN_ENTRIES = 4096;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final Cleaner CLEANER = Cleaner.create();
+    /**
+     * When the helper fails to help a few steps in a row (the OS does not give it a core: the machine is busy),
+     * the trainer steps alone for this long, doubling up to {@link #HELPER_PAUSE_MAX_NANOS} while that goes on,
+     * and then tries again; the helper parks meanwhile. A helper that cannot run costs the trainer's own thread
+     * its core share and duplicated chunks: measured 0.55x of one thread without this.
+     */
+    private static final long HELPER_PAUSE_NANOS = 50_000_000L;
+    private static final long HELPER_PAUSE_MAX_NANOS = 1_600_000_000L;
+    /** Misses in a row that pause the helper; a parked helper needs a step or two to wake, which are misses too. */
+    private static final int HELPER_MISSES = 16;
 
     private static final long PERMUTATION_STREAM = 1;
     private static final long LABEL_NOISE_STREAM = 2;
@@ -50,10 +61,15 @@ public final class Trainer implements AutoCloseable {
     private final double[] target;
     private final double[] g;
     private final double[] batchTargets;
-    private final BatchGradient gradient;
+    /** Made on the first step with a batch of more than one sample (a one-sample trainer never needs it). */
+    private BatchGradient gradient;
     private BatchWorker worker;
     private Cleaner.Cleanable workerCleanup;
     private boolean closed;
+    /** Steps in a row in which the helper did not help (it was late, or a chunk had to be taken from it). */
+    private int helperMisses;
+    private long helperPause = HELPER_PAUSE_NANOS;
+    private long sequentialUntil;
 
     /**
      * @param startStep the time t of the network's current parameters (0 for a fresh network, the saved step for
@@ -80,7 +96,6 @@ public final class Trainer implements AutoCloseable {
         target = new double[k];
         g = new double[k];
         batchTargets = new double[data.size() * k];
-        gradient = new BatchGradient(net, data, loss);
         setMethod(method, batchSize);
         setLearningRate(learningRate);
         setLabelNoise(labelNoise);
@@ -207,21 +222,41 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** Whether a helper thread is running for this trainer (for tests). */
-    boolean hasWorker() {
-        return worker != null && worker.alive();
+    /** The helper thread, or null when none was started or the trainer is closed (for tests). */
+    Thread helperThread() {
+        return worker == null ? null : worker.thread();
     }
 
-    /** The helper thread for the second half of big batches, or null when it would not pay. */
+    /** The helper thread that takes chunks of big batches, or null when it would not pay. */
     private BatchWorker workerFor(int batch) {
         if (closed || CORES < 2 || (long) batch * net.width < PARALLEL_MIN_ENTRIES) {
             return null;
+        }
+        if (sequentialUntil != 0) {
+            if (System.nanoTime() - sequentialUntil < 0) {
+                return null;
+            }
+            sequentialUntil = 0;
         }
         if (worker == null) {
             worker = new BatchWorker(gradient::help, "trlab-batch-helper");
             workerCleanup = CLEANER.register(this, new StopWorker(worker));
         }
         return worker;
+    }
+
+    /** After a step with the helper: after a few misses in a row, step alone for a while (see HELPER_PAUSE_NANOS). */
+    private void judgeHelper() {
+        if (gradient.workerHelped()) {
+            helperMisses = 0;
+            helperPause = HELPER_PAUSE_NANOS;
+            return;
+        }
+        if (++helperMisses >= HELPER_MISSES) {
+            helperMisses = 0;
+            sequentialUntil = System.nanoTime() + helperPause;
+            helperPause = Math.min(2 * helperPause, HELPER_PAUSE_MAX_NANOS);
+        }
     }
 
     /** The cleaning action: it holds the worker, never the trainer, or the trainer could not become garbage. */
@@ -244,7 +279,7 @@ public final class Trainer implements AutoCloseable {
         double[] x = data.x();
         int xo = sample * d;
         // the pre-activations go into dphi, which the activation overwrites with phi'
-        net.preActivations(x, xo, dphi, 0);
+        net.preActivations(x, xo, dphi);
         net.activation.evaluateFast(dphi, phi, dphi, 0, n);
         net.outputsFromFeatures(phi, 0, f, 0);
         targets(sample, target, 0);
@@ -320,39 +355,56 @@ public final class Trainer implements AutoCloseable {
         for (int pos = from; pos < to; pos++) {
             targets(permuted ? order[pos] : pos, batchTargets, (pos - from) * k);
         }
-        gradient.compute(permuted ? order : null, from, to, batchTargets, 1.0 / (to - from), workerFor(to - from));
+        if (gradient == null) {
+            gradient = new BatchGradient(net, data, loss);
+        }
+        BatchWorker helper = workerFor(to - from);
+        gradient.compute(permuted ? order : null, from, to, batchTargets, 1.0 / (to - from), helper);
+        if (helper != null) {
+            judgeHelper();
+        }
         BatchGradient.Sums sum = gradient.total();
         double es = learningRate * net.scale;
         double[] w = net.w;
         double[] b = net.b;
         double[] a = net.a;
+        double[] u = sum.u;
         if (k == 1) {
             // dL/dW_ij = s A_i v_ij, dL/db_i = s A_i u_i, dL/dA_i = s ga_i: W and b first, they need the old A
+            double[] ga = sum.ga[0];
             if (d == 1) {
+                double[] v = sum.v[0];
                 for (int i = 0; i < n; i++) {
-                    double sa = es * a[i];
-                    w[i] -= sa * sum.v[i];
-                    b[i] -= sa * sum.u[i];
+                    double ai = a[i];
+                    double sa = es * ai;
+                    w[i] -= sa * v[i];
+                    b[i] -= sa * u[i];
+                    a[i] = ai - es * ga[i];
                 }
             } else {
                 for (int i = 0; i < n; i++) {
-                    double sa = es * a[i];
-                    b[i] -= sa * sum.u[i];
+                    double ai = a[i];
+                    double sa = es * ai;
+                    b[i] -= sa * u[i];
                     for (int j = 0; j < d; j++) {
-                        w[i * d + j] -= sa * sum.v[j * n + i];
+                        w[i * d + j] -= sa * sum.v[j][i];
                     }
+                    a[i] = ai - es * ga[i];
                 }
             }
         } else {
             for (int i = 0; i < n; i++) {
-                b[i] -= es * sum.u[i];
+                b[i] -= es * u[i];
                 for (int j = 0; j < d; j++) {
-                    w[i * d + j] -= es * sum.v[j * n + i];
+                    w[i * d + j] -= es * sum.v[j][i];
                 }
             }
-        }
-        for (int p = 0; p < a.length; p++) {
-            a[p] -= es * sum.ga[p];
+            for (int o = 0; o < k; o++) {
+                double[] ga = sum.ga[o];
+                for (int i = 0; i < n; i++) {
+                    a[o * n + i] -= es * ga[i];
+                }
+            }
         }
         for (int o = 0; o < k; o++) {
             net.c[o] -= learningRate * sum.gc[o];

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * <p>When the loss or a parameter stops being finite the run stops at the recording where that is seen, and keeps
  * the state of the last finite recording as its final state.
  */
-public final class Experiment {
+public final class Experiment implements AutoCloseable {
     private ExperimentConfig config;
     private final Task task;
     private final Network network;
@@ -186,6 +186,12 @@ public final class Experiment {
     public PowerLawFit agingFit() {
         long end = finalState().step();
         return measurer.aging().fit(end / 100.0, end);
+    }
+
+    /** Ends the trainer's helper thread, if a large batch started one. */
+    @Override
+    public void close() {
+        trainer.close();
     }
 
     /** Writes run.json, metrics.csv and final-state.json into dir. */

@@ -113,7 +113,7 @@ public final class Reproduction {
                 run.advance(CHUNK);
             }
         } finally {
-            run.trainer().close(); // ends the trainer's helper thread for big batches, if it started one
+            run.close(); // ends the trainer's helper thread for big batches, if it started one
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<RunOutcome> outcomes = new ArrayList<>();

@@ -232,6 +232,8 @@ public final class Run implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             // closing
+        } finally {
+            experiment.close();
         }
     }
 

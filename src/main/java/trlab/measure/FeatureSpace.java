@@ -55,10 +55,11 @@ public final class FeatureSpace {
     public static double[] contributions(Network net, HiddenFeatures train) {
         int n = net.width;
         double[] meanSquare = new double[n];
+        double[] row = new double[n];
         for (int p = 0; p < train.count(); p++) {
+            System.arraycopy(train.phi(), p * n, row, 0, n); // one index per loop, so C2 vectorises it
             for (int i = 0; i < n; i++) {
-                double f = train.phi()[p * n + i];
-                meanSquare[i] += f * f;
+                meanSquare[i] += row[i] * row[i];
             }
         }
         double[] c = new double[n];
@@ -98,27 +99,29 @@ public final class FeatureSpace {
     /**
      * PCA through the smaller Gram matrix of the centred profiles. Each component's sign is fixed so that its
      * largest coordinate is positive, which keeps the picture from flipping between snapshots.
+     *
+     * <p>The neurons' centred profiles are the columns of Phi with each row (grid point) centred over neurons, so
+     * the Gram matrices are taken of that row-centred copy of Phi, in place: X Xᵀ of the profiles (N x N) is its
+     * Phiᵀ Phi, Xᵀ X (M x M) its Phi Phiᵀ, with the same terms summed in the same order as on X itself.
      */
     public static Projection project(HiddenFeatures grid) {
         int m = grid.count();
         int n = grid.width();
-        // X: N rows (neurons) of M (grid points), centred over neurons
-        double[] x = new double[n * m];
-        double[] mean = new double[m];
+        // Phi (M rows of N) with each row centred over the neurons
+        double[] centred = new double[m * n];
         for (int p = 0; p < m; p++) {
             double sum = 0;
             for (int i = 0; i < n; i++) {
                 sum += grid.phi()[p * n + i];
             }
-            mean[p] = sum / n;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < m; p++) {
-                x[i * m + p] = grid.phi()[p * n + i] - mean[p];
+            double mean = sum / n;
+            for (int i = 0; i < n; i++) {
+                centred[p * n + i] = grid.phi()[p * n + i] - mean;
             }
         }
         int size = Math.min(n, m);
-        SymmetricEigen eig = SymmetricEigen.of(SymmetricEigen.smallerGram(x, n, m), size, true);
+        double[] gram = n <= m ? SymmetricEigen.innerGram(centred, m, n) : SymmetricEigen.outerGram(centred, m, n);
+        SymmetricEigen eig = SymmetricEigen.of(gram, size, true);
         double total = 0;
         for (double v : eig.values()) {
             total += Math.max(v, 0);
@@ -126,6 +129,7 @@ public final class FeatureSpace {
         int components = Math.min(2, size);
         double[] coords = new double[2 * n];
         double[] explained = new double[2];
+        double[] component = new double[n];
         for (int c = 0; c < components; c++) {
             double lambda = Math.max(eig.values()[c], 0);
             explained[c] = total > 0 ? lambda / total : 0;
@@ -133,28 +137,29 @@ public final class FeatureSpace {
                 // Gram X Xᵀ: coordinates are u_c sqrt(lambda_c)
                 double root = Math.sqrt(lambda);
                 for (int i = 0; i < n; i++) {
-                    coords[2 * i + c] = eig.vectors()[i * size + c] * root;
+                    component[i] = eig.vectors()[i * size + c] * root;
                 }
             } else {
-                // covariance Xᵀ X: coordinates are X v_c
-                for (int i = 0; i < n; i++) {
-                    double sum = 0;
-                    for (int p = 0; p < m; p++) {
-                        sum += x[i * m + p] * eig.vectors()[p * size + c];
+                // covariance Xᵀ X: coordinates are X v_c = sum_p (row p of the centred Phi) v_pc, p in order
+                java.util.Arrays.fill(component, 0.0);
+                double[] row = new double[n];
+                for (int p = 0; p < m; p++) {
+                    double v = eig.vectors()[p * size + c];
+                    System.arraycopy(centred, p * n, row, 0, n);
+                    for (int i = 0; i < n; i++) {
+                        component[i] += row[i] * v;
                     }
-                    coords[2 * i + c] = sum;
                 }
             }
             int largest = 0;
             for (int i = 1; i < n; i++) {
-                if (Math.abs(coords[2 * i + c]) > Math.abs(coords[2 * largest + c])) {
+                if (Math.abs(component[i]) > Math.abs(component[largest])) {
                     largest = i;
                 }
             }
-            if (coords[2 * largest + c] < 0) {
-                for (int i = 0; i < n; i++) {
-                    coords[2 * i + c] = -coords[2 * i + c];
-                }
+            double sign = component[largest] < 0 ? -1 : 1;
+            for (int i = 0; i < n; i++) {
+                coords[2 * i + c] = sign * component[i];
             }
         }
         return new Projection(coords, explained);

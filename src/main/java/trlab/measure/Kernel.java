@@ -1,5 +1,6 @@
 package trlab.measure;
 
+import trlab.core.Linalg;
 import trlab.core.Network;
 
 /**
@@ -62,19 +63,19 @@ public final class Kernel {
         double[] out = new double[r * m];
         double[] hid = new double[r * m];
         double[] weighted = new double[n];
+        double[] lp = left.phi();
+        double[] ld = left.dphi();
+        double[] rp = right.phi();
+        double[] rd = right.dphi();
         for (int q = 0; q < r; q++) {
+            int ro = q * n;
             for (int i = 0; i < n; i++) {
-                weighted[i] = v[i] * right.dphi()[q * n + i];
+                weighted[i] = v[i] * rd[ro + i];
             }
             for (int p = 0; p < m; p++) {
-                double so = 0;
-                double sh = 0;
                 int lo = p * n;
-                int ro = q * n;
-                for (int i = 0; i < n; i++) {
-                    so += left.phi()[lo + i] * right.phi()[ro + i];
-                    sh += left.dphi()[lo + i] * weighted[i];
-                }
+                double so = Linalg.dot(lp, lo, rp, ro, n);
+                double sh = Linalg.dot(ld, lo, weighted, 0, n);
                 double dot = 1.0;
                 for (int j = 0; j < d; j++) {
                     dot += xLeft[p * d + j] * xRight[q * d + j];
@@ -96,15 +97,16 @@ public final class Kernel {
         double[] v = hiddenWeights(net);
         double out = 0;
         double hid = 0;
+        double[] phi = at.phi();
+        double[] dphi = at.dphi();
+        double[] weighted = new double[n];
         for (int p = 0; p < at.count(); p++) {
-            double so = 0;
-            double sh = 0;
+            int o = p * n;
             for (int i = 0; i < n; i++) {
-                double f = at.phi()[p * n + i];
-                double g = at.dphi()[p * n + i];
-                so += f * f;
-                sh += v[i] * g * g;
+                weighted[i] = v[i] * dphi[o + i];
             }
+            double so = Linalg.dot(phi, o, phi, o, n);
+            double sh = Linalg.dot(dphi, o, weighted, 0, n);
             double norm = 1.0;
             for (int j = 0; j < d; j++) {
                 norm += x[p * d + j] * x[p * d + j];

@@ -5,13 +5,23 @@ import trlab.core.Loss;
 import trlab.core.Network;
 import trlab.core.Task;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Takes snapshots of a network during one run. It remembers what later measurements compare with: the kernel at
  * the run's first snapshot (for the drifts) and the recorded amplitudes (for the aging exponent).
+ *
+ * <p>A snapshot computes the hidden features at the training inputs, the probe grid and the references once, and
+ * every measurement reads them. Independent measurements run as tasks on the caller and a helper thread
+ * ({@link Parallel}); each writes its own result, so a snapshot is the same bit for bit however they are scheduled.
  */
 public final class Measurer {
+    /** Weight-noise draws per parallel task: eight tasks for the default sixteen draws. */
+    private static final int NOISE_DRAWS_PER_TASK = 2;
+
     private final Task task;
     private final Loss loss;
     private final MeasureSettings settings;
@@ -65,19 +75,75 @@ public final class Measurer {
      */
     public Snapshot measure(Network net, long step, double epoch, double eta, boolean recorded) {
         DataSet train = task.train();
-        HiddenFeatures atTrain = HiddenFeatures.of(net, train.x(), train.size());
-        double[] trainOutputs = atTrain.outputs(net);
-        double trainLoss = Fragility.meanLoss(loss, trainOutputs, train);
-
-        HiddenFeatures atProbe = HiddenFeatures.of(net, task.probe(), task.probeCount());
-        double[] output = atProbe.outputs(net);
-        double testLoss = testLoss(output);
-
         int focusRow = focusRow();
         DataSet rows = focus < 0 || focusRow < references.size() ? references : withFocus();
-        HiddenFeatures atRefs = HiddenFeatures.of(net, rows.x(), rows.size());
-        Kernel.Parts ntk = Kernel.between(net, atProbe, task.probe(), atRefs, rows.x());
-        Kernel.Parts self = Kernel.between(net, atRefs, rows.x(), atRefs, rows.x());
+
+        // 1. the hidden features, computed once and shared by every measurement below
+        HiddenFeatures atTrain = HiddenFeatures.allocate(net, train.size());
+        HiddenFeatures atProbe = HiddenFeatures.allocate(net, task.probeCount());
+        HiddenFeatures atRefs = HiddenFeatures.allocate(net, rows.size());
+        boolean gridIsProbe = task.featureGrid() == task.probe();
+        HiddenFeatures atGrid = gridIsProbe ? atProbe : HiddenFeatures.allocate(net, task.featureCount());
+        int half = train.size() / 2;
+        // each task fills its own rows (a task the caller takes over fills the same rows with the same numbers)
+        Parallel.run(List.of(
+                () -> atTrain.fill(net, train.x(), 0, half),
+                () -> atTrain.fill(net, train.x(), half, train.size()),
+                () -> {
+                    atProbe.fill(net, task.probe(), 0, task.probeCount());
+                    atRefs.fill(net, rows.x(), 0, rows.size());
+                    if (!gridIsProbe) {
+                        atGrid.fill(net, task.featureGrid(), 0, task.featureCount());
+                    }
+                    return Boolean.TRUE;
+                }));
+
+        // 2. independent measurements, each a result of its own, longest first (the caller starts there, the
+        // helper at the other end); the weight noise is split by draws and its mean formed in draw order
+        int draws = settings.noiseDraws();
+        Fragility.NoiseFactors factors = Fragility.NoiseFactors.of(net.parameterCount(), settings.noiseEpsilon(),
+                draws);
+        List<Supplier<?>> tasks = new ArrayList<>();
+        tasks.add(() -> FeatureSpace.project(atGrid));
+        int noiseTasks = 0;
+        for (int from = 0; from < draws; from += NOISE_DRAWS_PER_TASK) {
+            int lo = from;
+            int hi = Math.min(draws, from + NOISE_DRAWS_PER_TASK);
+            tasks.add(() -> Fragility.noisyLosses(net, loss, train, factors, lo, hi));
+            noiseTasks++;
+        }
+        tasks.add(() -> FeatureSpace.squaredSingularValues(atGrid));
+        tasks.add(() -> Response.measure(net, loss, task.probe(), task.probeCount(), rows, eta));
+        tasks.add(() -> new Object[]{Kernel.between(net, atProbe, task.probe(), atRefs, rows.x()),
+                Kernel.between(net, atRefs, rows.x(), atRefs, rows.x()), Kernel.amplitude(net, atTrain, train.x())});
+        tasks.add(() -> new Object[]{Fragility.ablation(net, loss, train, atTrain),
+                FeatureSpace.contributions(net, atTrain), Fragility.inputSensitivity(net, atTrain)});
+        Object[] results = Parallel.run(tasks);
+        FeatureSpace.Projection projection = (FeatureSpace.Projection) results[0];
+        double[] noisyLosses = new double[draws];
+        for (int t = 0; t < noiseTasks; t++) {
+            double[] part = (double[]) results[1 + t];
+            System.arraycopy(part, 0, noisyLosses, t * NOISE_DRAWS_PER_TASK, part.length);
+        }
+        int r = 1 + noiseTasks;
+        double[] sigma2 = (double[]) results[r];
+        double[] response = (double[]) results[r + 1];
+        Object[] kernels = (Object[]) results[r + 2];
+        Kernel.Parts ntk = (Kernel.Parts) kernels[0];
+        Kernel.Parts self = (Kernel.Parts) kernels[1];
+        double[] amplitude = (double[]) kernels[2];
+        Object[] neurons = (Object[]) results[r + 3];
+        Fragility.Ablation ablation = (Fragility.Ablation) neurons[0];
+        double[] contributions = (double[]) neurons[1];
+        double sensitivity = (double) neurons[2];
+
+        // 3. what depends on the above or on this measurer's history, here on the caller
+        double[] trainOutputs = atTrain.outputs(net);
+        double trainLoss = Fragility.meanLoss(loss, trainOutputs, train);
+        double[] output = atProbe.outputs(net);
+        double testLoss = testLoss(output);
+        double noise = Fragility.meanIncrease(noisyLosses, trainLoss);
+
         int referenceEntries = references.size() * task.probeCount();
         double[] kernel = Arrays.copyOf(ntk.total(), referenceEntries);
         double[] shape = shape(kernel, self);
@@ -88,30 +154,19 @@ public final class Measurer {
         double kernelDrift = relativeDistance(kernel, initialKernel);
         double shapeDrift = relativeDistance(shape, initialShape);
 
-        double[] amplitude = Kernel.amplitude(net, atTrain, train.x());
         if (recorded) {
             aging.add(step, amplitude[0]);
         }
         PowerLawFit local = localFit(step, amplitude[0], recorded);
 
-        HiddenFeatures atGrid = task.featureGrid() == task.probe() ? atProbe
-                : HiddenFeatures.of(net, task.featureGrid(), task.featureCount());
-        double[] sigma2 = FeatureSpace.squaredSingularValues(atGrid);
-        double[] contributions = FeatureSpace.contributions(net, atTrain);
-
-        Fragility.Ablation ablation = Fragility.ablation(net, loss, train, atTrain);
-        double noise = Fragility.weightNoise(net, loss, train, trainLoss, settings.noiseEpsilon(),
-                settings.noiseDraws());
-
         Curves curves = new Curves(settings.references().clone(), focus, focus < 0 ? -1 : focusRow, rows.x(), output,
-                ntk, Response.measure(net, loss, task.probe(), task.probeCount(), rows, eta),
-                FeatureSpace.spectrum(sigma2), FeatureSpace.project(atGrid), contributions, net.w.clone(),
+                ntk, response, FeatureSpace.spectrum(sigma2), projection, contributions, net.w.clone(),
                 net.b.clone());
         return new Snapshot(step, epoch, trainLoss, testLoss, amplitude[0], amplitude[1], amplitude[2], kernelDrift,
                 shapeDrift, kernelWidth(shape), local == null ? Double.NaN : local.alpha(),
                 local == null ? Double.NaN : local.error(), FeatureSpace.featureDimension(sigma2,
                 settings.rankTolerance()), FeatureSpace.effectiveNeurons(contributions), ablation.largest(),
-                ablation.mean(), noise, Fragility.inputSensitivity(net, atTrain), curves);
+                ablation.mean(), noise, sensitivity, curves);
     }
 
     /** The row of the focus sample: its place among the references, or one past them. */

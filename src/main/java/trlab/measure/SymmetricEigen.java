@@ -74,37 +74,114 @@ record SymmetricEigen(int size, double[] values, double[] vectors) {
         return new SymmetricEigen(n, values, vectors);
     }
 
-    /** The smaller Gram matrix of a rows x cols row-major matrix X: X Xᵀ when rows <= cols, else Xᵀ X. */
+    /**
+     * The smaller Gram matrix of a rows x cols row-major matrix X: X Xᵀ when rows <= cols, else Xᵀ X. Both are
+     * built from axpy-like loops over one row (which C2 vectorises; a dot product is one chain of dependent adds
+     * it may not reorder), four rows of X at a time so each pass over the data serves four rows of the result.
+     * The rows live in separate arrays: C2 (JDK 17) vectorises a loop only when all its arrays are indexed by the
+     * same expression, which row offsets inside one flat array would break. Every entry is summed one term at a
+     * time in index order.
+     */
     static double[] smallerGram(double[] x, int rows, int cols) {
-        if (rows <= cols) {
-            double[] g = new double[rows * rows];
-            for (int p = 0; p < rows; p++) {
-                for (int q = p; q < rows; q++) {
-                    double sum = 0;
-                    for (int i = 0; i < cols; i++) {
-                        sum += x[p * cols + i] * x[q * cols + i];
-                    }
-                    g[p * rows + q] = sum;
-                    g[q * rows + p] = sum;
-                }
-            }
-            return g;
-        }
-        double[] g = new double[cols * cols];
+        return rows <= cols ? outerGram(x, rows, cols) : innerGram(x, rows, cols);
+    }
+
+    /** G = X Xᵀ (rows x rows): row p of G is sum_i X_pi (row i of Xᵀ), from column p on. */
+    static double[] outerGram(double[] x, int rows, int cols) {
+        double[][] t = new double[cols][rows];
         for (int p = 0; p < rows; p++) {
-            int ro = p * cols;
             for (int i = 0; i < cols; i++) {
-                double xi = x[ro + i];
-                for (int j = i; j < cols; j++) {
-                    g[i * cols + j] += xi * x[ro + j];
+                t[i][p] = x[p * cols + i];
+            }
+        }
+        double[][] g = new double[rows][rows];
+        int p = 0;
+        for (; p + 3 < rows; p += 4) {
+            double[] g0 = g[p];
+            double[] g1 = g[p + 1];
+            double[] g2 = g[p + 2];
+            double[] g3 = g[p + 3];
+            for (int i = 0; i < cols; i++) {
+                double x0 = x[p * cols + i];
+                double x1 = x[(p + 1) * cols + i];
+                double x2 = x[(p + 2) * cols + i];
+                double x3 = x[(p + 3) * cols + i];
+                double[] ti = t[i];
+                for (int q = p; q < rows; q++) {
+                    double tq = ti[q];
+                    g0[q] += x0 * tq;
+                    g1[q] += x1 * tq;
+                    g2[q] += x2 * tq;
+                    g3[q] += x3 * tq;
                 }
             }
         }
-        for (int i = 0; i < cols; i++) {
-            for (int j = 0; j < i; j++) {
-                g[i * cols + j] = g[j * cols + i];
+        for (; p < rows; p++) {
+            double[] g0 = g[p];
+            for (int i = 0; i < cols; i++) {
+                double x0 = x[p * cols + i];
+                double[] ti = t[i];
+                for (int q = p; q < rows; q++) {
+                    g0[q] += x0 * ti[q];
+                }
             }
         }
-        return g;
+        return symmetricFromUpper(g);
+    }
+
+    /** G = Xᵀ X (cols x cols): G_ij = sum_p X_pi X_pj, the rows p added in order. */
+    static double[] innerGram(double[] x, int rows, int cols) {
+        double[][] g = new double[cols][cols];
+        double[][] r = new double[4][cols];
+        int p = 0;
+        for (; p + 3 < rows; p += 4) {
+            for (int k = 0; k < 4; k++) {
+                System.arraycopy(x, (p + k) * cols, r[k], 0, cols);
+            }
+            double[] r0 = r[0];
+            double[] r1 = r[1];
+            double[] r2 = r[2];
+            double[] r3 = r[3];
+            for (int i = 0; i < cols; i++) {
+                double a0 = r0[i];
+                double a1 = r1[i];
+                double a2 = r2[i];
+                double a3 = r3[i];
+                double[] gi = g[i];
+                for (int j = i; j < cols; j++) {
+                    double v = gi[j];
+                    v += a0 * r0[j];
+                    v += a1 * r1[j];
+                    v += a2 * r2[j];
+                    v += a3 * r3[j];
+                    gi[j] = v;
+                }
+            }
+        }
+        for (; p < rows; p++) {
+            double[] r0 = r[0];
+            System.arraycopy(x, p * cols, r0, 0, cols);
+            for (int i = 0; i < cols; i++) {
+                double a0 = r0[i];
+                double[] gi = g[i];
+                for (int j = i; j < cols; j++) {
+                    gi[j] += a0 * r0[j];
+                }
+            }
+        }
+        return symmetricFromUpper(g);
+    }
+
+    /** The full row-major matrix from its upper triangle. */
+    private static double[] symmetricFromUpper(double[][] g) {
+        int n = g.length;
+        double[] out = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                out[i * n + j] = g[i][j];
+                out[j * n + i] = g[i][j];
+            }
+        }
+        return out;
     }
 }
