@@ -4,51 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code trlab bench}: one JSON line describing the throughput and the setup it was measured on. */
-class BenchCommandTest {
+class BenchCommandTest extends CommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void captureStreams() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStreams() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
-    private int trlab(String... args) {
-        int code = Cli.run(args);
-        System.out.flush();
-        System.err.flush();
-        return code;
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     /** The single line on stdout, parsed. */
     private JsonNode jsonLine() throws IOException {

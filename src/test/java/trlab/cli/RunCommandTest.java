@@ -4,59 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code trlab run}: the files it writes, its exit codes, and one clear sentence on stderr for bad input. */
-class RunCommandTest {
+class RunCommandTest extends CommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PRESET = Path.of("presets", "default.json").toAbsolutePath().toString();
 
     @TempDir
     Path tmp;
-
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void captureStreams() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStreams() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
-    private int trlab(String... args) {
-        int code = Cli.run(args);
-        System.out.flush();
-        System.err.flush();
-        return code;
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     private static void assertOneLine(String text) {
         assertThat(text).isNotBlank();
