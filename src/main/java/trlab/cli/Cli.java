@@ -29,9 +29,25 @@ public final class Cli {
                 err.println("trlab: " + e.getMessage());
                 return BAD_INPUT;
             }
+            if (e instanceof java.io.IOException io) {
+                err.println("trlab: could not write " + describe(io) + ".");
+                return FAILED;
+            }
             err.println("trlab: " + e);
             return FAILED;
         });
         return cl.execute(args);
+    }
+
+    /** The file and the reason of a failed write, in words: "/x/run.json (permission denied)". */
+    private static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            String reason = fs.getReason() != null ? fs.getReason().toLowerCase()
+                    : e instanceof java.nio.file.NoSuchFileException ? "its folder cannot be made there"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e.getClass().getSimpleName();
+            return fs.getFile() + " (" + reason + ")";
+        }
+        return e.getMessage();
     }
 }
