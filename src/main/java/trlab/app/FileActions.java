@@ -45,8 +45,9 @@ final class FileActions {
         lab.resume(Experiment.resume(state.config(), state));
     }
 
+    /** The state now, or after divergence the last finite one. */
     CompletableFuture<Void> saveState(Path file) {
-        return onTrainingThread(e -> StateFile.write(e.state(), file));
+        return onTrainingThread(e -> StateFile.write(e.finalState(), file));
     }
 
     /** run.json, metrics.csv and final-state.json of the run so far. */
