@@ -50,6 +50,35 @@ class RunLifecycleTest {
     }
 
     @Test
+    void aDivergingRunStopsAndSaysWhereAndWhichLearningRateToTry() throws Exception {
+        ExperimentConfig tooFast = SMALL.with("training.learningRate=5");
+        Run run = new Run(() -> Experiment.start(tooFast), tooFast, null, "cycle-diverge");
+        try {
+            run.play();
+            while (run.status().state() != Run.State.DIVERGED) {
+                settle(run);
+                assertThat(run.status().state()).as("it must not finish").isNotEqualTo(Run.State.FINISHED);
+            }
+            assertThat(run.isRunning()).isFalse();
+            assertThat(run.status().message()).contains("Diverged at step").contains("last finite state")
+                    .containsPattern("learning rate below \\d");
+            long[] lastFinite = new long[1];
+            boolean[] finite = new boolean[1];
+            CountDownLatch done = new CountDownLatch(1);
+            run.send(e -> {
+                lastFinite[0] = e.finalState().step();
+                finite[0] = e.finalState().network().isFinite();
+                done.countDown();
+            });
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(finite[0]).as("the kept state is finite").isTrue();
+            assertThat(run.status().message()).contains(String.format(java.util.Locale.ROOT, "%,d", lastFinite[0]));
+        } finally {
+            run.close();
+        }
+    }
+
+    @Test
     void pausingAndResumingGivesTheNumbersOfAnUninterruptedRun() throws Exception {
         Experiment uninterrupted = Experiment.start(SMALL);
         uninterrupted.advance(3000);
