@@ -138,12 +138,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (noPng || run.record().last() == null) {
             return;
         }
-        RunRecord record = run.record();
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 0; i < record.size(); i++) {
-            rows.add(record.row(i));
-        }
-        ChartInput input = new ChartInput(run.task(), rows, record.first(), record.last());
+        ChartInput input = ChartInput.ofRecord(run.task(), run.record());
         drawn.add(charts.submit(() -> {
             List<Path> pngs = ChartExport.writeAll(input, folders.get(0), PNG_WIDTH, PNG_HEIGHT);
             for (Path dir : folders.subList(1, folders.size())) {

@@ -9,7 +9,6 @@ import trlab.experiment.ConfigException;
 import trlab.experiment.Experiment;
 import trlab.experiment.ExperimentConfig;
 import trlab.experiment.Presets;
-import trlab.experiment.RunRecord;
 import trlab.experiment.StateFile;
 
 import java.io.IOException;
@@ -88,12 +87,6 @@ final class RunCommand implements Callable<Integer> {
 
     /** One PNG per chart, rendered headless from the record; returns how many. */
     private static int writeCharts(Experiment run, Path dir) throws IOException {
-        RunRecord record = run.record();
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 0; i < record.size(); i++) {
-            rows.add(record.row(i));
-        }
-        return ChartExport.writeAll(new ChartInput(run.task(), rows, record.first(), record.last()), dir, PNG_WIDTH,
-                PNG_HEIGHT).size();
+        return ChartExport.writeAll(ChartInput.ofRecord(run.task(), run.record()), dir, PNG_WIDTH, PNG_HEIGHT).size();
     }
 }
