@@ -5,7 +5,7 @@ import trlab.measure.Series;
 /** The feature dimension D_feat and the effective number of neurons N_eff over t: how much of the layer is used. */
 final class FeatureDimensionChart extends StepsChart {
     FeatureDimensionChart() {
-        super("Feature dimension, effective neurons", "count", null, false);
+        super("Feature dimension, N_eff", "count", null, false);
         line(Series.FEATURE_DIMENSION, "feature dimension D_feat", "feature-dimension");
         line(Series.EFFECTIVE_NEURONS, "effective neurons N_eff", "effective-neurons");
     }

@@ -44,7 +44,7 @@ final class FeatureSpaceChart extends ChartPane {
     private List<String> yNames = List.of("principal component 2");
 
     FeatureSpaceChart() {
-        super("Feature space: the neurons", axis("principal component 1", null, false),
+        super("Feature space", axis("principal component 1", null, false),
                 axis("principal component 2", null, false));
         ErrorDataSetRenderer scatter = points();
         scatter.getAxes().addAll(xAxis, yAxis);

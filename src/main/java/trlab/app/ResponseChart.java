@@ -236,7 +236,7 @@ final class ResponseChart extends ChartPane {
         String at = d == 1
                 ? String.format(Locale.ROOT, "%.3f", c.referenceX()[shown])
                 : String.format(Locale.ROOT, "(%.2f, %.2f)", c.referenceX()[shown * d], c.referenceX()[shown * d + 1]);
-        chart.setTitle("Training response at x_r = " + at);
+        chart.setTitle("Response at x_r = " + at);
         if (d == 1) {
             drawLine(t, c, shown);
         } else {
@@ -277,7 +277,7 @@ final class ResponseChart extends ChartPane {
         fill(hiddenPart, x, hid, m, false, false);
         fill(response, x, r, m, false, false);
         response.setName(k == 1 ? "measured response R (right axis)"
-                : "measured R of output " + (cls + 1) + " = class of x_r (right axis)");
+                : "measured R, output " + (cls + 1) + " (x_r's class; right axis)");
         double xr = c.referenceX()[row];
         reference.set(new double[]{xr}, new double[]{interpolate(x, theta, xr)});
     }

@@ -87,7 +87,7 @@ class ResponseChartTest {
         assertThat(c.chart().getAxes()).contains(c.rightAxis()).doesNotContain(c.heatMap().zAxis());
 
         double xr = curves.referenceX()[1];
-        assertThat(title(c)).isEqualTo(String.format(java.util.Locale.ROOT, "Training response at x_r = %.3f", xr));
+        assertThat(title(c)).isEqualTo(String.format(java.util.Locale.ROOT, "Response at x_r = %.3f", xr));
         assertThat(c.referencePoint().get(DataSet.DIM_X, 0)).isEqualTo(xr);
         assertThat(c.referenceNames()).containsExactly(
                 String.format(java.util.Locale.ROOT, "x = %.2f (sample %d)", curves.referenceX()[0],
