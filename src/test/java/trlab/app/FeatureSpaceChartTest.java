@@ -13,22 +13,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import trlab.experiment.Experiment;
 import trlab.experiment.ExperimentConfig;
 import trlab.measure.Curves;
-import trlab.measure.Snapshot;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /** What a user sees in the feature-space chart, from real short runs (headless under Monocle). */
 class FeatureSpaceChartTest {
-    private static final int WIDTH = 20;
+    private static final int WIDTH = 20; // the width of ChartTests.shortRun
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -37,15 +33,7 @@ class FeatureSpaceChartTest {
 
     /** A chart input from a short run of width 20: the first snapshot, then one after `steps` steps. */
     static ChartInput run(ExperimentConfig config, long steps) {
-        Experiment e = Experiment.start(config.with("network.width=" + WIDTH));
-        Snapshot first = e.liveSnapshot();
-        e.advance(steps);
-        Snapshot s = e.liveSnapshot();
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 0; i < e.record().size(); i++) {
-            rows.add(e.record().row(i));
-        }
-        return new ChartInput(e.task(), rows, first, s);
+        return ChartTests.shortRun(config, steps, -1);
     }
 
     static ChartInput sine() {
@@ -56,13 +44,9 @@ class FeatureSpaceChartTest {
         return run(ExperimentConfig.defaults().with("task.kind=circle").with("measure.gridPoints=11"), 300);
     }
 
-    static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
-    }
-
     /** A chart filled from the input; filled before it joins any scene (a shown chart read-locks its data). */
     private static FeatureSpaceChart chart(ChartInput in) throws Exception {
-        return fx(() -> {
+        return ChartTests.fx(() -> {
             FeatureSpaceChart c = new FeatureSpaceChart();
             c.update(in);
             return c;
@@ -120,10 +104,10 @@ class FeatureSpaceChartTest {
         int[] order = byContribution(c);
         double sum = Arrays.stream(c).sum();
         long topShare = Math.round(100 * (c[order[0]] + c[order[1]]) / sum);
-        assertThat(fx(() -> chart.neuronSets().get(0).getName()))
+        assertThat(ChartTests.fx(() -> chart.neuronSets().get(0).getName()))
                 .isEqualTo("large c_i: top 10 % carry " + topShare + " % of \u03a3c_i");
-        assertThat(fx(() -> chart.neuronSets().get(1).getName())).isEqualTo("medium: next 30 %");
-        assertThat(fx(() -> chart.neuronSets().get(2).getName())).isEqualTo("small: other 60 %");
+        assertThat(ChartTests.fx(() -> chart.neuronSets().get(1).getName())).isEqualTo("medium: next 30 %");
+        assertThat(ChartTests.fx(() -> chart.neuronSets().get(2).getName())).isEqualTo("small: other 60 %");
     }
 
     @Test
@@ -132,9 +116,9 @@ class FeatureSpaceChartTest {
         FeatureSpaceChart chart = chart(in);
         double[] explained = in.latest().curves().projection().explained();
         assertThat(explained[0]).isGreaterThan(explained[1]);
-        assertThat(fx(() -> chart.chart().getXAxis().getName())).isEqualTo(
+        assertThat(ChartTests.fx(() -> chart.chart().getXAxis().getName())).isEqualTo(
                 "principal component 1 (" + Math.round(100 * explained[0]) + " % of variance)");
-        assertThat(fx(() -> chart.chart().getYAxis().getName())).isEqualTo(
+        assertThat(ChartTests.fx(() -> chart.chart().getYAxis().getName())).isEqualTo(
                 "principal component 2 (" + Math.round(100 * explained[1]) + " %)");
     }
 
@@ -143,30 +127,30 @@ class FeatureSpaceChartTest {
         ChartInput in = sine();
         FeatureSpaceChart chart = chart(in);
         Curves curves = in.latest().curves();
-        assertThat(fx(chart::showingWeights)).isFalse();
+        assertThat(ChartTests.fx(chart::showingWeights)).isFalse();
 
-        fx(() -> {
+        ChartTests.fx(() -> {
             chart.showWeights(true);
             return null;
         });
-        assertThat(fx(chart::showingWeights)).isTrue();
-        assertThat(fx(() -> chart.viewChoice().getValue())).isEqualTo(FeatureSpaceChart.WEIGHTS_VIEW);
+        assertThat(ChartTests.fx(chart::showingWeights)).isTrue();
+        assertThat(ChartTests.fx(() -> chart.viewChoice().getValue())).isEqualTo(FeatureSpaceChart.WEIGHTS_VIEW);
         assertGroups(chart, curves.neuronW(), curves.neuronB(), curves.contributions());
-        assertThat(fx(() -> chart.chart().getXAxis().getName())).isEqualTo("input weight w_i");
-        assertThat(fx(() -> chart.chart().getYAxis().getName())).isEqualTo("bias b_i");
+        assertThat(ChartTests.fx(() -> chart.chart().getXAxis().getName())).isEqualTo("input weight w_i");
+        assertThat(ChartTests.fx(() -> chart.chart().getYAxis().getName())).isEqualTo("bias b_i");
 
-        fx(() -> {
+        ChartTests.fx(() -> {
             chart.showWeights(false);
             return null;
         });
         assertGroups(chart, projectionX(curves), projectionY(curves), curves.contributions());
-        assertThat(fx(() -> chart.chart().getXAxis().getName())).startsWith("principal component 1 (");
+        assertThat(ChartTests.fx(() -> chart.chart().getXAxis().getName())).startsWith("principal component 1 (");
     }
 
     @Test
     void switchShowsForOneInputAndCoversNeitherTitleNorLegend() throws Exception {
         FeatureSpaceChart chart = chart(sine());
-        Stage stage = fx(() -> {
+        Stage stage = ChartTests.fx(() -> {
             Stage s = new Stage();
             Scene scene = new Scene(chart, 320, 460); // about one dashboard cell
             scene.getStylesheets().add(FeatureSpaceChart.class.getResource("lab.css").toExternalForm());
@@ -175,21 +159,21 @@ class FeatureSpaceChartTest {
             return s;
         });
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> chart.chart().getBitState().isClean()
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ChartTests.fx(() -> chart.chart().getBitState().isClean()
                     && chart.viewChoice().getWidth() > 0));
             WaitForAsyncUtils.waitForFxEvents(); // the layout that follows the switch's first size
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> chart.chart().getBitState().isClean()));
-            Node choice = fx(() -> chart.lookup("#featureViewChoice"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ChartTests.fx(() -> chart.chart().getBitState().isClean()));
+            Node choice = ChartTests.fx(() -> chart.lookup("#featureViewChoice"));
             assertThat(choice).isSameAs(chart.viewChoice());
-            assertThat(fx(choice::isVisible)).isTrue();
-            Bounds switchBounds = fx(() -> choice.localToScene(choice.getBoundsInLocal()));
-            Bounds title = fx(() -> {
+            assertThat(ChartTests.fx(choice::isVisible)).isTrue();
+            Bounds switchBounds = ChartTests.fx(() -> choice.localToScene(choice.getBoundsInLocal()));
+            Bounds title = ChartTests.fx(() -> {
                 var label = chart.chart().getTitleLabel();
                 Bounds b = label.localToScene(label.getBoundsInLocal());
                 double right = label.getPadding().getRight();
                 return new BoundingBox(b.getMinX(), b.getMinY(), b.getWidth() - right, b.getHeight());
             });
-            Bounds legend = fx(() -> {
+            Bounds legend = ChartTests.fx(() -> {
                 Node n = chart.chart().getLegend().getNode();
                 return n.localToScene(n.getBoundsInLocal());
             });
@@ -197,7 +181,7 @@ class FeatureSpaceChartTest {
             assertThat(switchBounds.intersects(title)).as("the switch covers the title text area").isFalse();
             assertThat(switchBounds.intersects(legend)).as("the switch covers the legend").isFalse();
         } finally {
-            fx(() -> {
+            ChartTests.fx(() -> {
                 stage.hide();
                 return null;
             });
@@ -209,15 +193,15 @@ class FeatureSpaceChartTest {
         ChartInput in = circle();
         assertThat(in.task().inputs()).isEqualTo(2);
         FeatureSpaceChart chart = chart(in);
-        assertThat(fx(() -> chart.viewChoice().isVisible())).isFalse();
-        fx(() -> {
+        assertThat(ChartTests.fx(() -> chart.viewChoice().isVisible())).isFalse();
+        ChartTests.fx(() -> {
             chart.showWeights(true);
             return null;
         });
-        assertThat(fx(chart::showingWeights)).isFalse();
+        assertThat(ChartTests.fx(chart::showingWeights)).isFalse();
         Curves curves = in.latest().curves();
         assertGroups(chart, projectionX(curves), projectionY(curves), curves.contributions());
-        assertThat(fx(() -> chart.chart().getXAxis().getName())).startsWith("principal component 1 (");
+        assertThat(ChartTests.fx(() -> chart.chart().getXAxis().getName())).startsWith("principal component 1 (");
     }
 
     @Test
@@ -225,7 +209,7 @@ class FeatureSpaceChartTest {
         ChartInput in = sine();
         FeatureSpaceChart chart = chart(in);
         assertThat(chart.neuronSets().get(2).getDataCount()).isPositive();
-        fx(() -> {
+        ChartTests.fx(() -> {
             chart.update(new ChartInput(in.task(), List.of(), null, null));
             return null;
         });

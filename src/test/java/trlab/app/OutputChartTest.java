@@ -18,13 +18,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import trlab.core.Task;
-import trlab.experiment.Experiment;
 import trlab.experiment.ExperimentConfig;
-import trlab.measure.Snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /** What a user sees in the network-output chart, from real short runs (headless under Monocle). */
@@ -39,17 +36,7 @@ class OutputChartTest {
 
     /** A chart input from a short run; focus >= 0 makes the snapshot follow that training sample. */
     static ChartInput run(ExperimentConfig config, long steps, int focus) {
-        Experiment e = Experiment.start(config.with("network.width=20"));
-        e.advance(steps);
-        if (focus >= 0) {
-            e.measurer().setFocus(focus);
-        }
-        Snapshot s = e.liveSnapshot();
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 0; i < e.record().size(); i++) {
-            rows.add(e.record().row(i));
-        }
-        return new ChartInput(e.task(), rows, s, s);
+        return ChartTests.shortRun(config, steps, focus);
     }
 
     static ChartInput sine() {
@@ -60,12 +47,8 @@ class OutputChartTest {
         return run(ExperimentConfig.defaults().with("task.kind=circle").with("measure.gridPoints=11"), 200, -1);
     }
 
-    static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
-    }
-
     private static OutputChart chart(ChartInput... inputs) throws Exception {
-        return fx(() -> {
+        return ChartTests.fx(() -> {
             OutputChart c = new OutputChart();
             for (ChartInput in : inputs) {
                 c.update(in);
@@ -75,27 +58,15 @@ class OutputChartTest {
     }
 
     private static double[] ys(DataSet ds) {
-        return ds.lock().readLockGuard(() -> {
-            double[] y = new double[ds.getDataCount()];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = ds.get(DataSet.DIM_Y, i);
-            }
-            return y;
-        });
+        return ChartTests.values(ds, DataSet.DIM_Y);
     }
 
     private static double[] xs(DataSet ds) {
-        return ds.lock().readLockGuard(() -> {
-            double[] x = new double[ds.getDataCount()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = ds.get(DataSet.DIM_X, i);
-            }
-            return x;
-        });
+        return ChartTests.values(ds, DataSet.DIM_X);
     }
 
     private static List<DataSet> shown(OutputChart c) throws Exception {
-        return fx(c::dataSets);
+        return ChartTests.fx(c::dataSets);
     }
 
     @Test
@@ -109,7 +80,7 @@ class OutputChartTest {
         ChartInput plane = circle();
         OutputChart d = chart(plane, new ChartInput(plane.task(), List.of(), null, null));
         assertThat(shown(d)).isEmpty();
-        fx(() -> {
+        ChartTests.fx(() -> {
             d.update(in);
             return null;
         });
@@ -234,7 +205,7 @@ class OutputChartTest {
         OutputChart c = chart(line);
         showAndRender(c);
         assertThat(c.chart().getAxes()).doesNotContain(c.heatMap().zAxis());
-        fx(() -> {
+        ChartTests.fx(() -> {
             c.update(plane);
             return null;
         });
@@ -242,7 +213,7 @@ class OutputChartTest {
         showAndRender(c);
         assertThat(c.chart().getAxes()).contains(c.heatMap().zAxis());
 
-        fx(() -> {
+        ChartTests.fx(() -> {
             c.update(line);
             return null;
         });
@@ -257,7 +228,7 @@ class OutputChartTest {
         assertThat(colourBars(c)).isZero();
 
         // and to the plane once more: the z axis and its colour bar come back
-        fx(() -> {
+        ChartTests.fx(() -> {
             c.update(plane);
             return null;
         });
@@ -268,7 +239,7 @@ class OutputChartTest {
 
     /** The colour bars ChartFX draws beside a heat map's z axis. */
     static long colourBars(ChartPane c) throws Exception {
-        return fx(() -> c.chart().getAxesAndCanvasPane().getChildren().stream()
+        return ChartTests.fx(() -> c.chart().getAxesAndCanvasPane().getChildren().stream()
                 .filter(n -> n.getClass().getName().endsWith("ColorGradientBar") && n.isVisible()).count());
     }
 
@@ -278,7 +249,7 @@ class OutputChartTest {
 
     /** Shows the chart (once) in the test's stage with the lab's stylesheet and waits until a pulse has drawn it. */
     static void showAndRender(Stage stage, ChartPane c) throws Exception {
-        fx(() -> {
+        ChartTests.fx(() -> {
             if (c.getScene() == null) {
                 Scene scene = new Scene(c, 480, 380);
                 scene.getStylesheets().add(ChartPane.class.getResource("lab.css").toExternalForm());
@@ -287,7 +258,7 @@ class OutputChartTest {
             }
             return null;
         });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> c.chart().getBitState().isClean()
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ChartTests.fx(() -> c.chart().getBitState().isClean()
                 && c.chart().getCanvas().getWidth() > 0));
     }
 
@@ -296,14 +267,14 @@ class OutputChartTest {
         ChartInput in = sine();
         OutputChart c = chart(in);
         List<Integer> clicked = new ArrayList<>();
-        fx(() -> {
+        ChartTests.fx(() -> {
             c.setOnSampleClicked(clicked::add);
             return null;
         });
         showAndRender(c);
 
         int sample = 3;
-        Point2D onScreen = fx(() -> {
+        Point2D onScreen = ChartTests.fx(() -> {
             Point2D at = c.samplePosition(sample);
             return c.chart().getCanvas().localToScreen(c.chart().getXAxis().getDisplayPosition(at.getX()),
                     c.chart().getYAxis().getDisplayPosition(at.getY()));
@@ -313,7 +284,7 @@ class OutputChartTest {
         assertThat(clicked).containsExactly(sample);
 
         // far from every point: nothing
-        Point2D empty = fx(() -> c.chart().getCanvas().localToScreen(c.chart().getXAxis().getDisplayPosition(0.0),
+        Point2D empty = ChartTests.fx(() -> c.chart().getCanvas().localToScreen(c.chart().getXAxis().getDisplayPosition(0.0),
                 c.chart().getYAxis().getDisplayPosition(c.chart().getYAxis().getMax())));
         robot.clickOn(empty.add(0, 8));
         WaitForAsyncUtils.waitForFxEvents();
@@ -330,13 +301,13 @@ class OutputChartTest {
         ChartInput in = circle();
         OutputChart c = chart(in);
         List<Integer> clicked = new ArrayList<>();
-        fx(() -> {
+        ChartTests.fx(() -> {
             c.setOnSampleClicked(clicked::add);
             return null;
         });
         showAndRender(c);
         int sample = 2;
-        Point2D onScreen = fx(() -> {
+        Point2D onScreen = ChartTests.fx(() -> {
             Point2D at = c.samplePosition(sample);
             return c.chart().getCanvas().localToScreen(c.chart().getXAxis().getDisplayPosition(at.getX()),
                     c.chart().getYAxis().getDisplayPosition(at.getY()));

@@ -2,7 +2,7 @@ package trlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static trlab.app.OutputChartTest.fx;
+import static trlab.app.ChartTests.fx;
 import static trlab.app.OutputChartTest.run;
 
 import io.fair_acc.dataset.DataSet;
@@ -47,13 +47,7 @@ class ResponseChartTest {
     }
 
     private static double[] ys(DataSet ds) {
-        return ds.lock().readLockGuard(() -> {
-            double[] y = new double[ds.getDataCount()];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = ds.get(DataSet.DIM_Y, i);
-            }
-            return y;
-        });
+        return ChartTests.values(ds, DataSet.DIM_Y);
     }
 
     private static double[] row(double[] all, int row, int m) {

@@ -20,7 +20,7 @@ class SpectrumChartTest {
     }
 
     private static SpectrumChart chart(ChartInput in) throws Exception {
-        return FeatureSpaceChartTest.fx(() -> {
+        return ChartTests.fx(() -> {
             SpectrumChart c = new SpectrumChart();
             c.update(in);
             return c;
@@ -28,13 +28,7 @@ class SpectrumChartTest {
     }
 
     private static double[] values(DataSet ds, int dim) {
-        return ds.lock().readLockGuard(() -> {
-            double[] v = new double[ds.getDataCount()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = ds.get(dim, i);
-            }
-            return v;
-        });
+        return ChartTests.values(ds, dim);
     }
 
     /** The same snapshot with another feature spectrum. */
@@ -68,10 +62,10 @@ class SpectrumChartTest {
                 assertThat(y[j]).as("unresolved sigma_%d / sigma_1 is a gap", j + 1).isNaN();
             }
         }
-        assertThat(FeatureSpaceChartTest.fx(() -> chart.latestSet().getName())).isEqualTo("now (t = 300)");
-        assertThat(FeatureSpaceChartTest.fx(() -> chart.firstSet().getName())).isEqualTo("start (t = 0)");
-        assertThat(FeatureSpaceChartTest.fx(() -> chart.chart().getYAxis().getName())).isEqualTo("\u03c3_j / \u03c3_1");
-        assertThat(FeatureSpaceChartTest.fx(() -> chart.chart().getXAxis().getName())).isEqualTo("index j");
+        assertThat(ChartTests.fx(() -> chart.latestSet().getName())).isEqualTo("now (t = 300)");
+        assertThat(ChartTests.fx(() -> chart.firstSet().getName())).isEqualTo("start (t = 0)");
+        assertThat(ChartTests.fx(() -> chart.chart().getYAxis().getName())).isEqualTo("\u03c3_j / \u03c3_1");
+        assertThat(ChartTests.fx(() -> chart.chart().getXAxis().getName())).isEqualTo("index j");
     }
 
     @Test
@@ -106,10 +100,10 @@ class SpectrumChartTest {
         for (int j = 4; j < y.length; j++) {
             assertThat(y[j]).as("value %d is below what the Gram route resolves", j + 1).isNaN();
         }
-        assertThat(FeatureSpaceChartTest.fx(() -> chart.chart().getYAxis().isLogAxis())).isTrue();
-        assertThat(FeatureSpaceChartTest.fx(() -> chart.chart().getYAxis().isAutoRanging()))
+        assertThat(ChartTests.fx(() -> chart.chart().getYAxis().isLogAxis())).isTrue();
+        assertThat(ChartTests.fx(() -> chart.chart().getYAxis().isAutoRanging()))
                 .as("a fixed frame: roundoff never sets the scale").isFalse();
-        assertThat(FeatureSpaceChartTest.fx(() -> chart.chart().getYAxis().getMin()))
+        assertThat(ChartTests.fx(() -> chart.chart().getYAxis().getMin()))
                 .as("fixed lower end of the log axis").isPositive().isLessThan(SpectrumChart.RESOLVED);
     }
 
@@ -118,7 +112,7 @@ class SpectrumChartTest {
         ChartInput run = FeatureSpaceChartTest.sine();
         SpectrumChart chart = chart(run);
         assertThat(chart.latestSet().getDataCount()).isPositive();
-        FeatureSpaceChartTest.fx(() -> {
+        ChartTests.fx(() -> {
             chart.update(new ChartInput(run.task(), List.of(), null, null));
             return null;
         });
