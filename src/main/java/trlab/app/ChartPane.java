@@ -30,7 +30,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -214,6 +216,35 @@ public abstract class ChartPane extends StackPane {
     }
 
     // ---- helpers for subclasses ----
+
+    /** A comparison's data sets, made on first use and kept, by role and arm. */
+    private final Map<String, DoubleDataSet> armSets = new HashMap<>();
+
+    /**
+     * The data set of one role (e.g. "train-loss") for arm {@code arm} of a comparison, drawn in the arm's colour
+     * (style class arm-0 .. arm-3) with the role's own style classes (e.g. "arm-dashed"); made once and reused.
+     */
+    protected DoubleDataSet armSet(String role, int arm, String... styles) {
+        return armSets.computeIfAbsent(role + "#" + arm, k -> {
+            DoubleDataSet ds = dataSet(role, "arm-" + arm);
+            ds.addStyleClasses(styles);
+            return ds;
+        });
+    }
+
+    /**
+     * An empty data set that only puts a grey line of a role's style in the legend, e.g. "dashed: test loss", so a
+     * comparison's legend names each arm once and each line style once.
+     */
+    protected DoubleDataSet keySet(String role, String name, String... styles) {
+        DoubleDataSet ds = armSets.computeIfAbsent(role + "#key", k -> {
+            DoubleDataSet key = dataSet(name, "arm-key");
+            key.addStyleClasses(styles);
+            return key;
+        });
+        ds.setName(name);
+        return ds;
+    }
 
     /** An axis with a name, an optional unit (null for none) and log or linear scale, with plain tick labels. */
     protected static DefaultNumericAxis axis(String name, String unit, boolean log) {

@@ -6,8 +6,8 @@ import trlab.measure.Series;
 final class FeatureDimensionChart extends StepsChart {
     FeatureDimensionChart() {
         super("Feature dimension, N_eff", "count", null, false);
-        line(Series.FEATURE_DIMENSION, "feature dimension D_feat", "feature-dimension");
-        line(Series.EFFECTIVE_NEURONS, "effective neurons N_eff", "effective-neurons");
+        line(Series.FEATURE_DIMENSION, "feature dimension D_feat", "feature-dimension", Compared.SOLID);
+        line(Series.EFFECTIVE_NEURONS, "effective neurons N_eff", "effective-neurons", Compared.DASHED);
     }
 
     @Override

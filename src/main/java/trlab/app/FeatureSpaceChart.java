@@ -11,8 +11,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import trlab.measure.Curves;
+import io.fair_acc.dataset.DataSet;
 import trlab.measure.Snapshot;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,7 @@ import java.util.Locale;
  * its activation profile projected on the top two principal components of all the neurons' profiles; for 1-D tasks
  * a switch moves it to its input weight and bias (w_i, b_i). The marker size and colour follow the neuron's
  * contribution c_i to the output, in three groups by rank, so a layer whose output rests on a few neurons shows a
- * few large points among many small ones.
+ * few large points among many small ones. Compared runs draw their neurons in their own colours.
  */
 final class FeatureSpaceChart extends ChartPane {
     /** The share of the neurons, by rank of c_i, in the large group and in the large plus medium groups. */
@@ -37,6 +39,7 @@ final class FeatureSpaceChart extends ChartPane {
     private final DoubleDataSet large = dataSet("large c_i: top 10 %", "neurons-large");
     private final DoubleDataSet medium = dataSet("medium: next 30 %", "neurons-medium");
     private final DoubleDataSet small = dataSet("small: other 60 %", "neurons-small");
+    private final ErrorDataSetRenderer scatter = points();
     private final ChoiceBox<String> view = new ChoiceBox<>();
     private ChartInput last;
     /** Each axis's names, longest first; the longest that fits is shown. */
@@ -46,7 +49,6 @@ final class FeatureSpaceChart extends ChartPane {
     FeatureSpaceChart() {
         super("Feature space", axis("principal component 1", null, false),
                 axis("principal component 2", null, false));
-        ErrorDataSetRenderer scatter = points();
         scatter.getAxes().addAll(xAxis, yAxis);
         // the first set of a renderer is drawn last: the few large points stay on top of the many small ones
         scatter.getDatasets().addAll(large, medium, small);
@@ -110,6 +112,11 @@ final class FeatureSpaceChart extends ChartPane {
         last = in;
         boolean oneInput = in.task() != null && in.task().inputs() == 1;
         view.setVisible(oneInput);
+        if (in.comparing()) {
+            updateArms(in);
+            return;
+        }
+        setIfChanged(scatter, List.of(large, medium, small));
         Snapshot s = in.latest();
         if (s == null) {
             for (DoubleDataSet ds : neuronSets()) {
@@ -122,6 +129,75 @@ final class FeatureSpaceChart extends ChartPane {
         int n = c.length;
         double[] x = new double[n];
         double[] y = new double[n];
+        place(curves, x, y);
+        if (!showingWeights()) {
+            double[] explained = curves.projection().explained();
+            String x1 = percent(explained[0]);
+            String y2 = percent(explained[1]);
+            xNames = List.of("principal component 1 (" + x1 + " of variance)", "principal component 1 (" + x1 + ")",
+                    "PC 1 (" + x1 + " of variance)", "PC 1 (" + x1 + ")");
+            yNames = List.of("principal component 2 (" + y2 + ")", "PC 2 (" + y2 + ")");
+        }
+        fitAxisNames();
+
+        Integer[] order = byContribution(c);
+        double total = 0;
+        for (double ci : c) {
+            total += ci;
+        }
+        int nLarge = large(n);
+        int nMedium = Math.max(0, Math.min(n, (int) Math.round(LARGE_AND_MEDIUM_SHARE * n)) - nLarge);
+        fillGroup(large, order, 0, nLarge, x, y);
+        fillGroup(medium, order, nLarge, nLarge + nMedium, x, y);
+        fillGroup(small, order, nLarge + nMedium, n, x, y);
+
+        // short names: in the dashboard the chart is about 320 px wide and the legend must stay within two lines
+        large.setName(String.format(Locale.ROOT, "large c_i: top %s carry %s of \u03a3c_i", part(nLarge, n),
+                share(order, 0, nLarge, c, total)));
+        medium.setName("medium: next " + part(nMedium, n));
+        small.setName("small: other " + part(n - nLarge - nMedium, n));
+    }
+
+    /**
+     * Compared runs: each arm's neurons in its colour, the top 10 % by c_i as large points. In the PCA view each arm
+     * is drawn on its own principal components (their shapes compare; their directions are each arm's own).
+     */
+    private void updateArms(ChartInput in) {
+        if (!showingWeights()) {
+            xNames = List.of("principal component 1 (each run's own)", "principal component 1", "PC 1");
+            yNames = List.of("principal component 2 (each run's own)", "principal component 2", "PC 2");
+        }
+        fitAxisNames();
+        List<DataSet> sets = new ArrayList<>();
+        List<DataSet> rest = new ArrayList<>();
+        for (int a = 0; a < in.arms().size(); a++) {
+            Snapshot s = in.arms().get(a).latest();
+            if (s == null) {
+                continue;
+            }
+            Curves curves = s.curves();
+            double[] c = curves.contributions();
+            int n = c.length;
+            double[] x = new double[n];
+            double[] y = new double[n];
+            place(curves, x, y);
+            Integer[] order = byContribution(c);
+            DoubleDataSet top = armSet("neurons-large", a, "arm-neurons-large");
+            DoubleDataSet others = armSet("neurons-other", a, "arm-neurons-other", "no-legend");
+            top.setName(in.arms().get(a).label());
+            fillGroup(top, order, 0, large(n), x, y);
+            fillGroup(others, order, large(n), n, x, y);
+            sets.add(top);
+            rest.add(others);
+        }
+        sets.addAll(rest); // the large points of every arm over the small ones
+        sets.add(keySet("neurons-large", "large: top 10 % by c_i", "arm-neurons-large"));
+        setIfChanged(scatter, sets);
+    }
+
+    /** Where each neuron is drawn in the view shown: (w_i, b_i), or its profile on the top two components. */
+    private void place(Curves curves, double[] x, double[] y) {
+        int n = x.length;
         if (showingWeights()) {
             // d = 1: W holds one weight per neuron
             System.arraycopy(curves.neuronW(), 0, x, 0, n);
@@ -134,34 +210,22 @@ final class FeatureSpaceChart extends ChartPane {
                 x[i] = xy[2 * i];
                 y[i] = xy[2 * i + 1];
             }
-            double[] explained = curves.projection().explained();
-            String x1 = percent(explained[0]);
-            String y2 = percent(explained[1]);
-            xNames = List.of("principal component 1 (" + x1 + " of variance)", "principal component 1 (" + x1 + ")",
-                    "PC 1 (" + x1 + " of variance)", "PC 1 (" + x1 + ")");
-            yNames = List.of("principal component 2 (" + y2 + ")", "PC 2 (" + y2 + ")");
         }
-        fitAxisNames();
+    }
 
-        // neurons by contribution, largest first
-        Integer[] order = new Integer[n];
-        double total = 0;
-        for (int i = 0; i < n; i++) {
+    /** The neurons' indices by contribution c_i, largest first. */
+    private static Integer[] byContribution(double[] c) {
+        Integer[] order = new Integer[c.length];
+        for (int i = 0; i < c.length; i++) {
             order[i] = i;
-            total += c[i];
         }
         Arrays.sort(order, (i, j) -> Double.compare(c[j], c[i]));
-        int nLarge = Math.min(n, Math.max(1, (int) Math.round(LARGE_SHARE * n)));
-        int nMedium = Math.max(0, Math.min(n, (int) Math.round(LARGE_AND_MEDIUM_SHARE * n)) - nLarge);
-        fillGroup(large, order, 0, nLarge, x, y);
-        fillGroup(medium, order, nLarge, nLarge + nMedium, x, y);
-        fillGroup(small, order, nLarge + nMedium, n, x, y);
+        return order;
+    }
 
-        // short names: in the dashboard the chart is about 320 px wide and the legend must stay within two lines
-        large.setName(String.format(Locale.ROOT, "large c_i: top %s carry %s of \u03a3c_i", part(nLarge, n),
-                share(order, 0, nLarge, c, total)));
-        medium.setName("medium: next " + part(nMedium, n));
-        small.setName("small: other " + part(n - nLarge - nMedium, n));
+    /** How many of n neurons form the large group (at least one). */
+    private static int large(int n) {
+        return Math.min(n, Math.max(1, (int) Math.round(LARGE_SHARE * n)));
     }
 
     private static void fillGroup(DoubleDataSet ds, Integer[] order, int from, int to, double[] x, double[] y) {

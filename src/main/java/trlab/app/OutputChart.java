@@ -31,7 +31,8 @@ import java.util.function.IntConsumer;
  *   <li>d = 2: a heat map of output 1 over the plane, on a diverging scale centred on 0 (so the decision boundary
  *       f = 0 is the white band), with the samples as two point sets by label (the sign of y_1).</li>
  * </ul>
- * A primary click (not a drag) near a training sample reports its index to {@link #setOnSampleClicked}.
+ * Compared runs draw their outputs each in their colour over the black data (d = 1); a heat map shows the selected
+ * run. A primary click (not a drag) near a training sample reports its index to {@link #setOnSampleClicked}.
  */
 final class OutputChart extends ChartPane {
     /** Pick radius for a click on a training sample, in pixels. */
@@ -180,14 +181,16 @@ final class OutputChart extends ChartPane {
             resetZoom();
         }
         Curves c = s.curves();
+        // a heat map cannot overlay runs: a comparison's map is the selected run's, named in the title
+        chart.setTitle(in.comparing() && t.inputs() != 1 ? "Network output: " + in.arm().label() : "Network output");
         if (t.inputs() == 1) {
-            updateLine(t, c);
+            updateLine(t, c, in);
         } else {
             updatePlane(t, c);
         }
     }
 
-    private void updateLine(Task t, Curves c) {
+    private void updateLine(Task t, Curves c, ChartInput in) {
         int m = t.probeCount();
         int k = t.outputs();
         trlab.core.DataSet train = t.train();
@@ -248,9 +251,9 @@ final class OutputChart extends ChartPane {
             pickY[q] = train.y(q, cls[q]);
             pickSample[q] = q;
         }
-        if (k == 1) {
-            fill(data, pickX, pickY, p, false, false);
-        } else {
+        // one black set of every sample; with K > 1 a lone run draws them coloured by class instead
+        fill(data, pickX, pickY, p, false, false);
+        if (k > 1) {
             for (int j = 0; j < k; j++) {
                 double[] px = new double[p];
                 double[] py = new double[p];
@@ -264,7 +267,6 @@ final class OutputChart extends ChartPane {
                 }
                 fill(classPoints.get(j), px, py, n, false, false);
             }
-            data.clearData();
         }
         int focus = c.focus();
         if (focus >= 0 && focus < p) {
@@ -274,7 +276,7 @@ final class OutputChart extends ChartPane {
         }
 
         // which sets the legend shows
-        List<DataSet> lineSets = new ArrayList<>(outputLines.subList(0, k));
+        List<DataSet> lineSets = new ArrayList<>(in.comparing() ? armLines(in, x) : outputLines.subList(0, k));
         if (goal != null) {
             lineSets.addAll(targets.subList(0, k));
         }
@@ -282,14 +284,39 @@ final class OutputChart extends ChartPane {
         if (focus >= 0) {
             pointSets.add(focusPoint); // first in the renderer = drawn on top
         }
-        if (k == 1) {
-            pointSets.add(data);
+        if (k == 1 || in.comparing()) {
+            pointSets.add(data); // compared runs own the colours: their data stay black
         } else {
             pointSets.add(dataLegend);
             pointSets.addAll(classPoints.subList(0, k));
         }
         setIfChanged(lineRenderer, lineSets);
         setIfChanged(pointRenderer, pointSets);
+    }
+
+    /** Each compared run's outputs in its colour; the legend names each run once. */
+    private List<DataSet> armLines(ChartInput in, double[] x) {
+        int m = x.length;
+        int k = in.task().outputs();
+        List<DataSet> sets = new ArrayList<>();
+        double[] y = new double[m];
+        for (int a = 0; a < in.arms().size(); a++) {
+            Snapshot s = in.arms().get(a).latest();
+            if (s == null) {
+                continue;
+            }
+            double[] f = s.curves().output();
+            for (int j = 0; j < k; j++) {
+                for (int i = 0; i < m; i++) {
+                    y[i] = f[i * k + j];
+                }
+                DoubleDataSet line = j == 0 ? armSet("output-" + j, a) : armSet("output-" + j, a, "no-legend");
+                line.setName(in.arms().get(a).label());
+                fill(line, x, y, m, false, false);
+                sets.add(line);
+            }
+        }
+        return sets;
     }
 
     private void updatePlane(Task t, Curves c) {

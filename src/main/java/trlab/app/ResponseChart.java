@@ -4,6 +4,7 @@ import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
 import io.fair_acc.chartfx.ui.geometry.Side;
+import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,6 +16,7 @@ import javafx.scene.layout.StackPane;
 import trlab.core.Task;
 import trlab.measure.Curves;
 import trlab.measure.Kernel;
+import trlab.measure.Snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ import java.util.Locale;
  *       is that of the output of x_r's class (the largest entry of its target).</li>
  *   <li>d = 2: a heat map of Theta(x', x_r) over the plane with x_r marked.</li>
  * </ul>
+ * Compared runs draw each their kernel Theta(x', x_r) in their colour (d = 1); a heat map shows the selected run.
  * The row shown is the focus sample's (a clicked sample) while there is one, else the reference chosen with
  * {@link #chooseReference} or in the chart's own combo box (the middle reference by default). Choosing a reference
  * overrides the focus until another focus arrives.
@@ -56,7 +59,7 @@ final class ResponseChart extends ChartPane {
 
     private ChartInput last;
     private Task task;
-    private int mode; // 0 = nothing yet, 1 or 2 = input dimension shown
+    private int mode; // 0 = nothing yet, 1 or 2 = input dimension shown, 3 = compared runs' kernels (d = 1)
     /** The configured reference the user chose, or -1 for the default (the middle one). */
     private int chosen = -1;
     /** The focus sample the user turned away from by choosing a reference, or -1. */
@@ -236,8 +239,11 @@ final class ResponseChart extends ChartPane {
         String at = d == 1
                 ? String.format(Locale.ROOT, "%.3f", c.referenceX()[shown])
                 : String.format(Locale.ROOT, "(%.2f, %.2f)", c.referenceX()[shown * d], c.referenceX()[shown * d + 1]);
-        chart.setTitle("Response at x_r = " + at);
-        if (d == 1) {
+        // a heat map cannot overlay runs: a comparison's map is the selected run's, named in the title
+        chart.setTitle("Response at x_r = " + at + (last.comparing() && d != 1 ? ": " + last.arm().label() : ""));
+        if (d == 1 && last.comparing()) {
+            drawArms(t, c, shown);
+        } else if (d == 1) {
             drawLine(t, c, shown);
         } else {
             drawPlane(t, c, shown);
@@ -248,6 +254,7 @@ final class ResponseChart extends ChartPane {
     private void drawLine(Task t, Curves c, int row) {
         if (mode != 1) {
             mode = 1;
+            setIfChanged(kernelRenderer, List.of(total, outputPart, hiddenPart));
             setRenderers(kernelRenderer, responseRenderer, markRenderer);
             chart.getGridRenderer().setDrawOnTop(true);
             heat.detach(chart);
@@ -280,6 +287,53 @@ final class ResponseChart extends ChartPane {
                 : "measured R, output " + (cls + 1) + " (x_r's class; right axis)");
         double xr = c.referenceX()[row];
         reference.set(new double[]{xr}, new double[]{interpolate(x, theta, xr)});
+    }
+
+    /**
+     * Compared runs: each arm's kernel Theta(x', x_r) in its colour, with x_r marked on every curve. An arm whose
+     * latest snapshot does not have the row yet (a sample clicked a moment ago) is left out until it has.
+     */
+    private void drawArms(Task t, Curves shownCurves, int row) {
+        if (mode != 3) {
+            mode = 3;
+            setRenderers(kernelRenderer, markRenderer);
+            chart.getAxes().remove(rightAxis);
+            chart.getGridRenderer().setDrawOnTop(true);
+            heat.detach(chart);
+            xAxis.setName("probe input x'");
+            yAxis.setName("kernel \u0398(x', x_r)");
+        }
+        int m = t.probeCount();
+        int sample = sampleOf(shownCurves, row);
+        double[] x = new double[m];
+        for (int i = 0; i < m; i++) {
+            x[i] = t.probe()[i];
+        }
+        double xr = shownCurves.referenceX()[row];
+        List<DataSet> sets = new ArrayList<>();
+        List<ChartInput.Arm> arms = last.arms();
+        double[] markY = new double[arms.size()];
+        int marks = 0;
+        for (int a = 0; a < arms.size(); a++) {
+            Snapshot s = arms.get(a).latest();
+            if (s == null || row >= s.curves().rows() || sampleOf(s.curves(), row) != sample) {
+                continue;
+            }
+            Kernel.Parts ntk = s.curves().ntk();
+            double[] theta = new double[m];
+            for (int i = 0; i < m; i++) {
+                theta[i] = ntk.total(row * m + i);
+            }
+            DoubleDataSet line = armSet("kernel", a);
+            line.setName(arms.get(a).label());
+            fill(line, x, theta, m, false, false);
+            sets.add(line);
+            markY[marks++] = interpolate(x, theta, xr);
+        }
+        setIfChanged(kernelRenderer, sets);
+        double[] markX = new double[marks];
+        java.util.Arrays.fill(markX, xr);
+        reference.set(markX, java.util.Arrays.copyOf(markY, marks));
     }
 
     private void drawPlane(Task t, Curves c, int row) {

@@ -2,14 +2,18 @@ package trlab.app;
 
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.DataSet;
 import trlab.measure.Snapshot;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The feature spectrum sigma_j / sigma_1 of the feature matrix Phi (SCIENCE.md §3) on a log axis, now and at the
  * start of the run: when training reduces the feature space, the tail of the spectrum collapses below the faint
- * start curve.
+ * start curve. Compared runs each draw their spectrum now in their colour over the start they share.
  */
 final class SpectrumChart extends ChartPane {
     /**
@@ -28,12 +32,12 @@ final class SpectrumChart extends ChartPane {
     private final DoubleDataSet now = dataSet("now", "spectrum-latest");
     private final DoubleDataSet start = dataSet("start", "spectrum-first");
     private final DoubleDataSet floor = dataSet("roundoff: smaller values not resolved", "spectrum-floor");
+    private final ErrorDataSetRenderer lines = lines();
 
     SpectrumChart() {
         super("Feature spectrum", axis("index j", null, false), axis("\u03c3_j / \u03c3_1", null, true));
         yAxis.setAutoRanging(false);
         yAxis.set(Y_MIN, Y_MAX);
-        ErrorDataSetRenderer lines = lines();
         lines.getAxes().addAll(xAxis, yAxis);
         // the first set of a renderer is drawn last, so "now" lies over the faint start curve
         lines.getDatasets().addAll(now, start, floor);
@@ -55,6 +59,11 @@ final class SpectrumChart extends ChartPane {
 
     @Override
     public void update(ChartInput in) {
+        if (in.comparing()) {
+            updateArms(in);
+            return;
+        }
+        setIfChanged(lines, List.of(now, start, floor));
         Snapshot latest = in.latest();
         if (latest == null) {
             now.clearData();
@@ -69,6 +78,45 @@ final class SpectrumChart extends ChartPane {
         } else {
             size = Math.max(size, show(start, first, "start"));
         }
+        showFloor(size);
+    }
+
+    /**
+     * Each arm's spectrum now in its colour, over the faint start they share; an arm whose start differs (another
+     * activation) draws its own start, dashed.
+     */
+    private void updateArms(ChartInput in) {
+        List<DataSet> sets = new ArrayList<>();
+        List<DataSet> starts = new ArrayList<>();
+        List<double[]> startsDrawn = new ArrayList<>();
+        int size = 0;
+        for (int a = 0; a < in.arms().size(); a++) {
+            ChartInput.Arm arm = in.arms().get(a);
+            if (arm.latest() != null) {
+                DoubleDataSet ds = armSet("spectrum", a, "arm-spectrum");
+                size = Math.max(size, show(ds, arm.latest(), arm.label()));
+                sets.add(ds);
+            }
+            if (arm.first() != null) {
+                double[] spectrum = arm.first().curves().spectrum();
+                if (startsDrawn.stream().noneMatch(d -> Arrays.equals(d, spectrum))) {
+                    DoubleDataSet ds = startsDrawn.isEmpty() ? start
+                            : armSet("spectrum-start", a, "arm-dashed", "arm-spectrum-start");
+                    show(ds, arm.first(), startsDrawn.isEmpty() ? "start" : arm.label() + ", start");
+                    startsDrawn.add(spectrum);
+                    starts.add(ds);
+                }
+            }
+        }
+        sets.addAll(starts);
+        if (size > 0) {
+            showFloor(size);
+            sets.add(floor);
+        }
+        setIfChanged(lines, sets);
+    }
+
+    private void showFloor(int size) {
         floor.set(new double[]{1, Math.max(size, 2)}, new double[]{RESOLVED, RESOLVED});
     }
 

@@ -3,6 +3,7 @@ package trlab.app;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
+import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import trlab.measure.Series;
 import trlab.measure.Snapshot;
@@ -13,17 +14,68 @@ import java.util.List;
 /**
  * A chart of measured series over the training time t on a log axis: the recorded samples (log-spaced, so every
  * decade gets its share) followed by the latest live snapshot.
+ *
+ * <p>When runs are compared, each arm draws its series in its own colour: the chart's main series solid, a second
+ * one dashed, the rest (and the right axis) left out so that the lines stay readable; the legend names each arm
+ * once and each line style once.
  */
 abstract class StepsChart extends ChartPane {
-    private record Line(Series series, DoubleDataSet data, boolean logY) {
+    /** How a series is drawn when runs are compared. */
+    enum Compared { SOLID, DASHED, NO }
+
+    private record Line(Series series, DoubleDataSet data, boolean logY, String name, Compared compared) {
+    }
+
+    /** One run's samples: the steps and the row values, the live snapshot last when it is newer than the rows. */
+    record Samples(double[] steps, int count, List<double[]> rows, Snapshot live) {
+        /** The values of one series at these steps. */
+        double[] values(Series series) {
+            double[] y = new double[count];
+            for (int i = 0; i < rows.size(); i++) {
+                y[i] = rows.get(i)[series.ordinal()];
+            }
+            if (live != null) {
+                y[count - 1] = series.of(live);
+            }
+            return y;
+        }
+
+        static Samples of(ChartInput.Arm arm) {
+            List<double[]> rows = arm.rows();
+            Snapshot live = arm.latest();
+            int recorded = rows.size();
+            boolean withLive = live != null
+                    && (recorded == 0 || live.step() > rows.get(recorded - 1)[Series.STEP.ordinal()]);
+            int count = recorded + (withLive ? 1 : 0);
+            double[] steps = new double[count];
+            for (int i = 0; i < recorded; i++) {
+                steps[i] = rows.get(i)[Series.STEP.ordinal()];
+            }
+            if (withLive) {
+                steps[recorded] = live.step();
+            }
+            return new Samples(steps, count, rows, withLive ? live : null);
+        }
     }
 
     private final List<Line> lines = new ArrayList<>();
+    /** What the left renderer draws for a lone run. */
+    private final List<DataSet> leftSets = new ArrayList<>();
     private final ErrorDataSetRenderer left = lines();
     private ErrorDataSetRenderer right;
+    private DefaultNumericAxis rightAxis;
     private final boolean logY;
+    private boolean comparing;
+    /**
+     * Two invisible points that stretch a log axis to whole decades when the data lie within one (a(t) from 15 to
+     * 49, say): a log axis labels only powers of ten, and without one in range it would show no numbers at all.
+     */
+    private final DoubleDataSet decades = dataSet("decades", "decade-frame");
+    private double low;
+    private double high;
+    private double firstStep;
 
-    /** The x values (steps) and each series' values of the last update, oldest first. */
+    /** The x values (steps) and each series' values of the last update of a lone run, oldest first. */
     protected double[] steps = new double[0];
     protected int count;
 
@@ -34,68 +86,139 @@ abstract class StepsChart extends ChartPane {
         chart.getRenderers().add(left);
     }
 
-    /** Adds a series drawn against the left axis. */
-    protected DoubleDataSet line(Series series, String name, String styleClass) {
+    /** Adds a series drawn against the left axis, and how it is drawn when runs are compared. */
+    protected DoubleDataSet line(Series series, String name, String styleClass, Compared compared) {
         DoubleDataSet ds = dataSet(name, styleClass);
-        lines.add(new Line(series, ds, logY));
-        left.getDatasets().add(ds);
+        lines.add(new Line(series, ds, logY, name, compared));
+        addLeft(ds);
         return ds;
     }
 
-    /** Adds a series drawn against a second, linear axis on the right. */
+    /** Adds a set to the left renderer of a lone run (drawn over the sets added after it). */
+    protected void addLeft(DoubleDataSet ds) {
+        leftSets.add(ds);
+        left.getDatasets().add(ds);
+    }
+
+    /** Adds a series drawn against a second, linear axis on the right (left out when runs are compared). */
     protected DoubleDataSet rightLine(Series series, String name, String styleClass, String axisName, String unit) {
         if (right == null) {
-            DefaultNumericAxis axis = axis(axisName, unit, false);
-            axis.setSide(Side.RIGHT);
+            rightAxis = axis(axisName, unit, false);
+            rightAxis.setSide(Side.RIGHT);
             right = lines();
-            right.getAxes().addAll(xAxis, axis);
+            right.getAxes().addAll(xAxis, rightAxis);
             chart.getRenderers().add(right);
         }
         DoubleDataSet ds = dataSet(name, styleClass);
-        lines.add(new Line(series, ds, false));
+        lines.add(new Line(series, ds, false, name, Compared.NO));
         right.getDatasets().add(ds);
         return ds;
     }
 
-    protected ErrorDataSetRenderer leftRenderer() {
-        return left;
-    }
-
     @Override
     public void update(ChartInput in) {
-        List<double[]> rows = in.rows();
-        Snapshot live = in.latest();
-        int recorded = rows.size();
-        boolean withLive = live != null && (recorded == 0 || live.step() > rows.get(recorded - 1)[Series.STEP.ordinal()]);
-        count = recorded + (withLive ? 1 : 0);
-        steps = new double[count];
-        for (int i = 0; i < recorded; i++) {
-            steps[i] = rows.get(i)[Series.STEP.ordinal()];
+        setComparing(in.comparing());
+        if (in.comparing()) {
+            updateArms(in);
+            return;
         }
-        if (withLive) {
-            steps[recorded] = live.step();
-        }
+        Samples s = Samples.of(in.arm());
+        steps = s.steps();
+        count = s.count();
+        startRange();
         for (Line line : lines) {
-            double[] y = values(line.series(), rows, withLive ? live : null);
+            double[] y = s.values(line.series());
             fill(line.data(), steps, y, count, true, line.logY());
+            if (line.logY()) {
+                widen(s, y);
+            }
         }
         afterUpdate(in);
+        frameDecades(leftSets);
     }
 
-    /** The values of one series at the steps of the last update. */
-    protected double[] values(Series series, List<double[]> rows, Snapshot live) {
-        int recorded = rows.size();
-        double[] y = new double[recorded + (live != null ? 1 : 0)];
-        for (int i = 0; i < recorded; i++) {
-            y[i] = rows.get(i)[series.ordinal()];
+    private void startRange() {
+        low = Double.POSITIVE_INFINITY;
+        high = 0;
+        firstStep = Double.POSITIVE_INFINITY;
+    }
+
+    private void widen(Samples s, double[] y) {
+        for (int i = 0; i < s.count(); i++) {
+            if (y[i] > 0 && Double.isFinite(y[i])) {
+                low = Math.min(low, y[i]);
+                high = Math.max(high, y[i]);
+            }
+            if (s.steps()[i] > 0) {
+                firstStep = Math.min(firstStep, s.steps()[i]);
+            }
         }
-        if (live != null) {
-            y[recorded] = series.of(live);
+    }
+
+    /** Adds the decade frame to the left sets when the log axis's data lie within one decade. */
+    private void frameDecades(List<DataSet> sets) {
+        List<DataSet> drawn = new ArrayList<>(sets);
+        drawn.remove(decades);
+        if (logY && high > 0 && Double.isFinite(firstStep)
+                && Math.floor(Math.log10(low)) == Math.floor(Math.log10(high))) {
+            double below = Math.pow(10, Math.floor(Math.log10(low)));
+            decades.set(new double[]{firstStep, firstStep}, new double[]{below, 10 * below});
+            drawn.add(decades);
         }
-        return y;
+        setIfChanged(left, drawn);
+    }
+
+    private void setComparing(boolean on) {
+        if (on == comparing) {
+            return;
+        }
+        comparing = on;
+        if (right != null) {
+            if (on) {
+                setRenderers(left);
+                chart.getAxes().remove(rightAxis);
+            } else {
+                setRenderers(left, right);
+            }
+        }
+    }
+
+    private void updateArms(ChartInput in) {
+        List<Line> drawn = lines.stream().filter(l -> l.compared() != Compared.NO).toList();
+        List<DataSet> sets = new ArrayList<>();
+        List<ChartInput.Arm> arms = in.arms();
+        startRange();
+        for (int a = 0; a < arms.size(); a++) {
+            Samples s = Samples.of(arms.get(a));
+            for (Line line : drawn) {
+                boolean dashed = line.compared() == Compared.DASHED;
+                DoubleDataSet ds = dashed ? armSet(line.series().key(), a, "arm-dashed", "no-legend")
+                        : armSet(line.series().key(), a);
+                ds.setName(arms.get(a).label());
+                double[] y = s.values(line.series());
+                fill(ds, s.steps(), y, s.count(), true, line.logY());
+                if (line.logY()) {
+                    widen(s, y);
+                }
+                sets.add(ds);
+            }
+            afterArm(a, arms.get(a), s, sets);
+        }
+        if (drawn.size() > 1) {
+            for (Line line : drawn) {
+                boolean dashed = line.compared() == Compared.DASHED;
+                sets.add(dashed ? keySet(line.series().key(), "dashed: " + line.name(), "arm-dashed")
+                        : keySet(line.series().key(), "solid: " + line.name()));
+            }
+        }
+        frameDecades(sets);
     }
 
     /** Hook for charts that draw more than the series (a fitted line, a label). */
     protected void afterUpdate(ChartInput in) {
+    }
+
+    /** Hook for charts that draw more per arm of a comparison; may add sets to the left renderer's list. */
+    protected void afterArm(int index, ChartInput.Arm arm, Samples samples, List<DataSet> sets) {
     }
 }

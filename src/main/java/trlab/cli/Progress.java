@@ -14,11 +14,18 @@ final class Progress {
     private final long startNanos = System.nanoTime();
     private final long startStep;
     private final long endStep;
+    /** What is progressing, e.g. "arm 2 of 3: ", or empty. */
+    private final String what;
     private long lastPrint;
     private boolean printed;
 
     Progress(PrintStream out, long startStep, long endStep) {
+        this(out, startStep, endStep, "");
+    }
+
+    Progress(PrintStream out, long startStep, long endStep, String what) {
         this.out = out;
+        this.what = what;
         this.enabled = System.console() != null;
         this.startStep = startStep;
         this.endStep = endStep;
@@ -36,14 +43,14 @@ final class Progress {
         double seconds = (now - startNanos) / 1e9;
         double rate = seconds > 0 ? (step - startStep) / seconds : 0;
         String left = rate > 0 ? duration((endStep - step) / rate) : "?";
-        out.printf(Locale.ROOT, "\rstep %,d / %,d   %,.0f steps/s   %s left   ", step, endStep, rate, left);
+        out.printf(Locale.ROOT, "\r%sstep %,d / %,d   %,.0f steps/s   %s left   ", what, step, endStep, rate, left);
         out.flush();
         printed = true;
     }
 
     void done() {
         if (printed) {
-            out.print("\r" + " ".repeat(72) + "\r");
+            out.print("\r" + " ".repeat(72 + what.length()) + "\r");
             out.flush();
         }
     }

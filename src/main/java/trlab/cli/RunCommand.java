@@ -5,10 +5,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import trlab.app.ChartExport;
 import trlab.app.ChartInput;
+import trlab.core.Task;
+import trlab.experiment.AtomicFiles;
+import trlab.experiment.Comparison;
 import trlab.experiment.ConfigException;
 import trlab.experiment.Experiment;
 import trlab.experiment.ExperimentConfig;
 import trlab.experiment.Presets;
+import trlab.experiment.RunRecord;
 import trlab.experiment.StateFile;
 
 import java.io.IOException;
@@ -19,12 +23,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "run", description = "Train on a preset and write run.json, metrics.csv and final-state.json.")
+@Command(name = "run", description = "Train on a preset and write run.json, metrics.csv and final-state.json;"
+        + " with --compare, train several arms from one initial state side by side.")
 final class RunCommand implements Callable<Integer> {
     /** Steps taken between checks of the progress line. */
     private static final long CHUNK = 4096;
     private static final int PNG_WIDTH = 900;
     private static final int PNG_HEIGHT = 600;
+    static final String COMPARISON_CSV = "comparison.csv";
 
     @Parameters(index = "0", paramLabel = "PRESET", description = "a preset file, or the name of a built-in preset")
     String preset;
@@ -44,6 +50,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-png", description = "do not render the charts as PNG")
     boolean noPng;
 
+    @Option(names = "--compare", paramLabel = "field=value[,field=value]...",
+            description = "also train an arm with these settings from the same initial state (repeatable, up to 3);"
+                    + " an arm may set training.method, training.batchSize, training.learningRate,"
+                    + " training.labelNoise and network.activation. Each arm gets its own folder in DIR; the charts"
+                    + " overlay the arms and comparison.csv holds every arm's series.")
+    List<String> compare = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         List<String> all = new ArrayList<>(overrides);
@@ -55,38 +68,113 @@ final class RunCommand implements Callable<Integer> {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new ConfigException("--out " + dir + " is a file, not a folder.");
         }
-        try (Experiment run = init == null ? Experiment.start(config)
-                : Experiment.resume(config, StateFile.read(init))) {
-            long start = run.trainer().time();
-            long end = run.schedule().end();
-            Progress progress = new Progress(System.err, start, end);
-            long t0 = System.nanoTime();
-            while (!run.finished()) {
-                run.advance(CHUNK);
-                progress.update(run.trainer().time());
-            }
-            progress.done();
-            double seconds = (System.nanoTime() - t0) / 1e9;
+        StateFile.State start = init == null ? null : StateFile.read(init);
+        if (!compare.isEmpty()) {
+            return compare(config, start, dir);
+        }
+        try (Experiment run = open(config, start)) {
+            double seconds = train(run, "");
             run.write(dir);
             String written = "run.json, metrics.csv, final-state.json";
             if (!noPng && run.record().last() != null) {
-                written += " and " + writeCharts(run, dir) + " charts as PNG";
+                written += " and " + writeCharts(ChartInput.ofRecord(run.task(), run.record()), dir)
+                        + " charts as PNG";
             }
             if (run.diverged()) {
-                System.err.printf(Locale.ROOT, "trlab: the run diverged at step %d (the loss or a parameter is no"
-                        + " longer finite); %s keeps the last finite state, from step %d. Try training.learningRate"
-                        + " below %.3g, the stability bound of that state.%n", run.divergedAt(),
-                        dir.resolve("final-state.json"), run.finalState().step(), run.suggestedLearningRate());
+                reportDivergence(run, dir, "the run");
                 return Cli.DIVERGED;
             }
             System.out.printf(Locale.ROOT, "%s: %,d steps in %.1f s; train loss %.4g; wrote %s to %s%n",
-                    config.name(), end - start, seconds, run.record().last().trainLoss(), written, dir);
+                    config.name(), steps(run), seconds, run.record().last().trainLoss(), written, dir);
             return 0;
         }
     }
 
-    /** One PNG per chart, rendered headless from the record; returns how many. */
-    private static int writeCharts(Experiment run, Path dir) throws IOException {
-        return ChartExport.writeAll(ChartInput.ofRecord(run.task(), run.record()), dir, PNG_WIDTH, PNG_HEIGHT).size();
+    /**
+     * The preset and every --compare arm, trained one after the other from the same initial state (the preset's
+     * seeds, or the --init state): each arm's files in its own folder, then the overlay charts and comparison.csv.
+     */
+    private Integer compare(ExperimentConfig base, StateFile.State start, Path dir) throws IOException {
+        List<ExperimentConfig> arms = new ArrayList<>(List.of(base));
+        for (String spec : compare) {
+            ExperimentConfig arm = Comparison.parseArm(base, spec);
+            if (arms.contains(arm)) {
+                System.err.println("trlab: --compare " + spec + " trains like an earlier arm; it is left out.");
+            } else {
+                arms.add(arm);
+            }
+        }
+        if (arms.size() > Comparison.MAX_ARMS) {
+            throw new ConfigException("--compare: at most " + (Comparison.MAX_ARMS - 1) + " arms beside the preset ("
+                    + Comparison.MAX_ARMS + " runs in all); " + compare.size() + " were given.");
+        }
+        List<String> labels = Comparison.labels(arms);
+        List<RunRecord> records = new ArrayList<>();
+        List<List<double[]>> rows = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
+        Task task = null;
+        int status = 0;
+        for (int i = 0; i < arms.size(); i++) {
+            String folder = Comparison.folder(i, labels.get(i));
+            Path armDir = dir.resolve(folder);
+            try (Experiment run = open(arms.get(i), start)) {
+                String what = String.format(Locale.ROOT, "arm %d of %d (%s): ", i + 1, arms.size(), labels.get(i));
+                double seconds = train(run, what);
+                run.write(armDir);
+                task = task == null ? run.task() : task;
+                records.add(run.record());
+                rows.add(ChartInput.ofRecord(run.task(), run.record()).rows());
+                folders.add(folder);
+                if (run.diverged()) {
+                    reportDivergence(run, armDir, "arm " + (i + 1) + " (" + labels.get(i) + ")");
+                    status = Cli.DIVERGED;
+                } else {
+                    System.out.printf(Locale.ROOT, "  %s: %,d steps in %.1f s; train loss %.4g%n", folder, steps(run),
+                            seconds, run.record().last().trainLoss());
+                }
+            }
+        }
+        AtomicFiles.write(dir.resolve(COMPARISON_CSV), Comparison.csv(labels, rows));
+        String written = String.join("/, ", folders) + "/ (run.json, metrics.csv, final-state.json each), "
+                + COMPARISON_CSV;
+        if (!noPng) {
+            written += " and " + writeCharts(ChartInput.ofRecords(task, labels, records), dir)
+                    + " charts overlaying the arms as PNG";
+        }
+        System.out.printf(Locale.ROOT, "%s: %d runs from one initial state; wrote %s to %s%n", base.name(),
+                arms.size(), written, dir);
+        return status;
+    }
+
+    private static Experiment open(ExperimentConfig config, StateFile.State start) {
+        return start == null ? Experiment.start(config) : Experiment.resume(config, start);
+    }
+
+    /** Trains to the end of the run's schedule with a progress line; returns the seconds it took. */
+    private static double train(Experiment run, String what) {
+        Progress progress = new Progress(System.err, run.trainer().time(), run.schedule().end(), what);
+        long t0 = System.nanoTime();
+        while (!run.finished()) {
+            run.advance(CHUNK);
+            progress.update(run.trainer().time());
+        }
+        progress.done();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static long steps(Experiment run) {
+        return run.trainer().time() - run.record().first().step();
+    }
+
+    private static void reportDivergence(Experiment run, Path dir, String which) {
+        System.err.printf(Locale.ROOT, "trlab: %s diverged at step %d (the loss or a parameter is no longer finite);"
+                        + " %s keeps the last finite state, from step %d. Try training.learningRate below %.3g, the"
+                        + " stability bound of that state.%n", which, run.divergedAt(), dir.resolve("final-state.json"),
+                run.finalState().step(), run.suggestedLearningRate());
+    }
+
+    /** One PNG per chart, rendered headless; returns how many. */
+    private static int writeCharts(ChartInput in, Path dir) throws IOException {
+        return ChartExport.writeAll(in, dir, PNG_WIDTH, PNG_HEIGHT).size();
     }
 }

@@ -170,24 +170,34 @@ public final class RunRecord {
     /** metrics.csv: one column per series, one row per recorded sample; an undefined value is left empty. */
     public String toCsv() {
         StringBuilder sb = new StringBuilder();
+        appendCsvHeader(sb);
+        for (double[] row : rows) {
+            appendCsvRow(sb, row);
+        }
+        return sb.toString();
+    }
+
+    /** The header line of metrics.csv: the key of every series. */
+    static void appendCsvHeader(StringBuilder sb) {
         for (int i = 0; i < SERIES.length; i++) {
             sb.append(i == 0 ? "" : ",").append(SERIES[i].key());
         }
         sb.append('\n');
-        for (double[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                if (SERIES[i] == Series.STEP) {
-                    sb.append((long) row[i]);
-                } else if (Double.isFinite(row[i])) {
-                    sb.append(row[i]);
-                }
+    }
+
+    /** One line of metrics.csv: the step as a whole number, an undefined value left empty. */
+    static void appendCsvRow(StringBuilder sb, double[] row) {
+        for (int i = 0; i < row.length; i++) {
+            if (i > 0) {
+                sb.append(',');
             }
-            sb.append('\n');
+            if (SERIES[i] == Series.STEP) {
+                sb.append((long) row[i]);
+            } else if (Double.isFinite(row[i])) {
+                sb.append(row[i]);
+            }
         }
-        return sb.toString();
+        sb.append('\n');
     }
 
     /** Writes run.json, metrics.csv and final-state.json into dir (created if needed), each file atomically. */
