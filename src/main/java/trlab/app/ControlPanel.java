@@ -79,9 +79,11 @@ final class ControlPanel extends VBox {
     final Slider speed = new Slider(0, SPEED_MAX + 0.5, 4);
     final Label speedLabel = new Label();
     final Label hint = new Label();
+    final CompareBar compare;
 
     ControlPanel(Lab lab) {
         this.lab = lab;
+        this.compare = new CompareBar(lab);
         getStyleClass().add("control-panel");
         setId("controlPanel");
 
@@ -105,7 +107,7 @@ final class ControlPanel extends VBox {
 
         ids();
         tooltips();
-        VBox actions = new VBox(6, buttons(), grid(row("speed", speed)), speedLabel, hint);
+        VBox actions = new VBox(6, buttons(), grid(row("speed", speed)), speedLabel, hint, new Separator(), compare);
         actions.setPadding(new Insets(10, 10, 8, 10));
         actions.getStyleClass().add("actions");
         VBox box = new VBox(8,
@@ -236,21 +238,22 @@ final class ControlPanel extends VBox {
             }
         });
         runButton.setOnAction(e -> lab.toggleRunning());
-        stepButton.setOnAction(e -> lab.run().step());
+        stepButton.setOnAction(e -> lab.step());
         resetButton.setOnAction(e -> lab.reset());
         speed.valueProperty().addListener((o, a, v) -> showSpeed());
     }
 
-    /** Shows the run state on the Run/Pause button; called once per frame. */
-    void showStatus(Run.Status status) {
-        boolean running = status.state() == Run.State.RUNNING;
+    /** Shows on the Run/Pause button whether any run trains, and each compared run's state; once per frame. */
+    void showStatus(boolean running, List<Run.Status> statuses) {
         String text = running ? "Pause" : "Run";
         if (!runButton.getText().equals(text)) {
             runButton.setText(text);
         }
-        boolean canRun = status.state() != Run.State.FINISHED && status.state() != Run.State.DIVERGED;
+        boolean canRun = statuses.stream().anyMatch(s -> s.state() != Run.State.FINISHED
+                && s.state() != Run.State.DIVERGED);
         runButton.setDisable(!canRun && !running);
         stepButton.setDisable(running || !canRun);
+        compare.showStatus(statuses);
     }
 
     private void commitLearningRate() {
@@ -350,20 +353,14 @@ final class ControlPanel extends VBox {
 
     private void showSpeed() {
         double v = speed.getValue();
-        Run run = lab.run();
         if (v >= SPEED_MAX) {
             speedLabel.setText("as fast as possible");
-            run.setSpeed(Double.POSITIVE_INFINITY);
+            lab.setSpeed(Double.POSITIVE_INFINITY);
         } else {
             double perSecond = Math.max(1, Math.round(Math.pow(10, v)));
             speedLabel.setText(String.format(Locale.ROOT, "%,.0f steps per second", perSecond));
-            run.setSpeed(perSecond);
+            lab.setSpeed(perSecond);
         }
-    }
-
-    /** Applies the speed control to a new run. */
-    void applySpeed() {
-        showSpeed();
     }
 
     private static double roundSignificant(double v) {
@@ -436,7 +433,7 @@ final class ControlPanel extends VBox {
         return g;
     }
 
-    private static void tip(javafx.scene.control.Control control, String text) {
+    static void tip(javafx.scene.control.Control control, String text) {
         Tooltip t = new Tooltip(text);
         t.setWrapText(true);
         t.setMaxWidth(360);

@@ -2,13 +2,16 @@ package trlab.app;
 
 import trlab.core.TaskKind;
 import trlab.experiment.AtomicFiles;
+import trlab.experiment.Comparison;
 import trlab.experiment.Experiment;
 import trlab.experiment.Presets;
+import trlab.experiment.Run;
 import trlab.experiment.StateFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -47,12 +50,40 @@ final class FileActions {
 
     /** The state now, or after divergence the last finite one. */
     CompletableFuture<Void> saveState(Path file) {
-        return onTrainingThread(e -> StateFile.write(e.finalState(), file));
+        return onTrainingThread(lab.run(), e -> StateFile.write(e.finalState(), file));
     }
 
-    /** run.json, metrics.csv and final-state.json of the run so far. */
+    /**
+     * run.json, metrics.csv and final-state.json of the run so far; of a comparison, each arm's into its own folder
+     * (named as {@code run --compare} names them) and every arm's series into comparison.csv.
+     */
     CompletableFuture<Void> exportRun(Path dir) {
-        return onTrainingThread(e -> e.write(dir));
+        List<Lab.Arm> arms = lab.arms();
+        if (arms.size() == 1) {
+            return onTrainingThread(arms.get(0).run(), e -> e.write(dir));
+        }
+        List<String> labels = lab.labels();
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < arms.size(); i++) {
+            Path armDir = dir.resolve(Comparison.folder(i, labels.get(i)));
+            writes.add(onTrainingThread(arms.get(i).run(), e -> e.write(armDir)));
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenRun(() -> {
+            try {
+                AtomicFiles.write(dir.resolve(Comparison.CSV_FILE), series(arms, labels));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Every run's recorded series in one CSV file: a column "arm" with its label, then metrics.csv's columns. */
+    void exportSeries(Path file) throws IOException {
+        AtomicFiles.write(file, series(lab.arms(), lab.labels()));
+    }
+
+    private static String series(List<Lab.Arm> arms, List<String> labels) {
+        return Comparison.csv(labels, arms.stream().map(a -> a.run().rows()).toList());
     }
 
     void exportDashboard(Path file, double scale) throws IOException {
@@ -63,9 +94,9 @@ final class FileActions {
         void run(Experiment e) throws IOException;
     }
 
-    private CompletableFuture<Void> onTrainingThread(Work work) {
+    private static CompletableFuture<Void> onTrainingThread(Run run, Work work) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        lab.run().send(e -> {
+        run.send(e -> {
             try {
                 work.run(e);
                 done.complete(null);

@@ -1,36 +1,55 @@
 package trlab.app;
 
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import trlab.experiment.ConfigException;
 import trlab.core.Task;
+import trlab.experiment.Comparison;
+import trlab.experiment.ConfigException;
 import trlab.experiment.Experiment;
-import trlab.experiment.Experiments;
 import trlab.experiment.ExperimentConfig;
+import trlab.experiment.Experiments;
 import trlab.experiment.Run;
+import trlab.experiment.StateFile;
 import trlab.experiment.TrainingConfig;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The window's model, used on the FX thread only: the settings the controls show, the run built from them, and a
- * message for the user. Views bind to its read-only properties and send intentions back through its methods.
+ * The window's model, used on the FX thread only: the runs (one, or up to four arms of a comparison that start
+ * from one initial state), the settings of each, which arm the controls edit, and a message for the user. Views
+ * bind to its read-only properties and send intentions back through its methods. Run, pause, step and reset act on
+ * every arm; an edit of the controls acts on the selected arm where arms may differ (method, batch size, learning
+ * rate, label noise, activation) and on every arm elsewhere, so that they keep one initial state.
  */
 public final class Lab implements AutoCloseable {
-    /** The settings the controls show; the run may still use older ones until Reset. */
+    /** One run of the lab: the settings the controls show for it, and the run built from them. */
+    public record Arm(ExperimentConfig settings, Run run) {
+    }
+
+    /** The arms, in order; one unless runs are compared. */
+    private final ReadOnlyObjectWrapper<List<Arm>> arms = new ReadOnlyObjectWrapper<>(List.of());
+    /** Each arm's name by what sets it apart, e.g. "SGD, batch 1, noise 1.0"; empty for a lone run. */
+    private final ReadOnlyObjectWrapper<List<String>> labels = new ReadOnlyObjectWrapper<>(List.of(""));
+    private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(0);
+    /** The selected arm's settings; its run may still use older ones until Reset. */
     private final ReadOnlyObjectWrapper<ExperimentConfig> settings = new ReadOnlyObjectWrapper<>();
-    /** The live run. */
+    /** The selected arm's run. */
     private final ReadOnlyObjectWrapper<Run> run = new ReadOnlyObjectWrapper<>();
     /** True when settings changed that only a Reset can apply (task, network, seeds). */
     private final ReadOnlyObjectWrapper<Boolean> resetPending = new ReadOnlyObjectWrapper<>(false);
     /** The last error or hint for the user, or empty. */
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private double speed = Double.POSITIVE_INFINITY;
     private int runNumber;
 
     public Lab(ExperimentConfig initial) {
-        settings.set(initial);
+        publish(List.of(new Arm(Objects.requireNonNull(initial), null)), 0);
         reset();
     }
 
@@ -46,8 +65,38 @@ public final class Lab implements AutoCloseable {
         return run.getReadOnlyProperty();
     }
 
+    /** The selected arm's run. */
     public Run run() {
         return run.get();
+    }
+
+    public ReadOnlyObjectProperty<List<Arm>> armsProperty() {
+        return arms.getReadOnlyProperty();
+    }
+
+    public List<Arm> arms() {
+        return arms.get();
+    }
+
+    public ReadOnlyObjectProperty<List<String>> labelsProperty() {
+        return labels.getReadOnlyProperty();
+    }
+
+    public List<String> labels() {
+        return labels.get();
+    }
+
+    public ReadOnlyIntegerProperty selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public int selected() {
+        return selected.get();
+    }
+
+    /** Whether several runs are compared. */
+    public boolean comparing() {
+        return arms.get().size() > 1;
     }
 
     public ReadOnlyObjectProperty<Boolean> resetPendingProperty() {
@@ -63,21 +112,30 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Takes new settings. Training settings that a run can change between steps (method, batch size, learning rate,
-     * label noise) go to the live run at once; anything else waits for {@link #reset()}.
+     * Takes new settings for the selected arm. Of a comparison's other arms, each keeps its own method, batch size,
+     * learning rate, label noise and activation and takes the rest. Training settings that a run can change between
+     * steps go to the live runs at once; anything else waits for {@link #reset()}. Settings that some arm cannot
+     * take are refused with a {@link ConfigException}, and nothing changes.
      */
     public void apply(ExperimentConfig next) {
-        ExperimentConfig live = run.get().config();
-        settings.set(next);
-        message.set("");
-        if (sameRunShape(next, live)) {
-            if (!next.training().equals(live.training())) {
-                run.get().retrain(next.training());
-            }
-            resetPending.set(false);
-        } else {
-            resetPending.set(true);
+        List<Arm> now = arms.get();
+        List<Arm> updated = new ArrayList<>(now.size());
+        for (int i = 0; i < now.size(); i++) {
+            ExperimentConfig s = i == selected.get() ? next : Comparison.arm(next, now.get(i).settings());
+            updated.add(new Arm(s, now.get(i).run()));
         }
+        boolean pending = false;
+        for (Arm arm : updated) {
+            ExperimentConfig live = arm.run().config();
+            if (!sameRunShape(arm.settings(), live)) {
+                pending = true;
+            } else if (!arm.settings().training().equals(live.training())) {
+                arm.run().retrain(arm.settings().training());
+            }
+        }
+        message.set("");
+        resetPending.set(pending);
+        publish(updated, selected.get());
     }
 
     /** Whether the two configs differ at most in what a run can change while it goes. */
@@ -89,60 +147,191 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Replaces the settings (a preset, a loaded file) and starts over from them. Settings whose data cannot be
-     * built (a broken CSV file) are refused with a {@link ConfigException}, and the previous ones stay.
+     * Replaces the settings (a preset, a loaded file) and starts over from them with one run. Settings whose data
+     * cannot be built (a broken CSV file) are refused with a {@link ConfigException}, and the previous ones stay.
      */
     public void load(ExperimentConfig next) {
         Task task = Experiments.task(Objects.requireNonNull(next));
-        settings.set(next);
-        start(next, task);
+        start(List.of(next), task, 0);
     }
 
-    /** Stops the run and builds a fresh one from the current settings; the new run is paused. */
+    /** Stops every run and builds fresh ones from the current settings, from one initial state; they are paused. */
     public void reset() {
-        ExperimentConfig config = settings.get();
+        List<ExperimentConfig> configs = arms.get().stream().map(Arm::settings).toList();
         try {
-            start(config, Experiments.task(config)); // reads a CSV task's file: a bad file is reported here at once
+            // reads a CSV task's file: a bad file is reported here at once
+            start(configs, Experiments.task(configs.get(0)), selected.get());
         } catch (ConfigException | IllegalArgumentException e) {
             message.set(e.getMessage());
         }
     }
 
-    /** The training thread builds the network and takes the first snapshot, so that the window never waits. */
-    private void start(ExperimentConfig config, Task task) {
-        Run old = run.get();
-        if (old != null) {
-            old.close();
+    /**
+     * Compares runs of these settings side by side, from one initial state: stops the runs there are and starts
+     * one per config, paused, with the first selected.
+     *
+     * @throws IllegalArgumentException for more than {@link Comparison#MAX_ARMS} configs, or configs that differ
+     *                                  in more than an arm may
+     */
+    public void compare(List<ExperimentConfig> configs) {
+        if (configs.isEmpty() || configs.size() > Comparison.MAX_ARMS) {
+            throw new IllegalArgumentException("a comparison has 1 to " + Comparison.MAX_ARMS + " runs, not "
+                    + configs.size());
         }
-        run.set(new Run(() -> Experiment.start(config, task), config, task, "training-" + (++runNumber)));
+        for (ExperimentConfig c : configs) {
+            if (!Comparison.sameStart(configs.get(0), c)) {
+                throw new IllegalArgumentException("compared runs may differ only in " + Comparison.ARM_FIELDS);
+            }
+        }
+        try {
+            start(configs, Experiments.task(configs.get(0)), 0);
+        } catch (ConfigException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    /** The ready pair: SGD on the selected settings beside its full-batch twin on clean labels, running at once. */
+    public void compareSgdWithFullBatch() {
+        compare(Comparison.sgdVsFullBatch(settings()));
+        play();
+    }
+
+    /**
+     * Adds a run with the selected arm's settings, for the user to change; every arm starts again from the initial
+     * state, paused, and the new one is selected.
+     */
+    public void addArm() {
+        List<ExperimentConfig> configs = new ArrayList<>(arms.get().stream().map(Arm::settings).toList());
+        if (configs.size() >= Comparison.MAX_ARMS) {
+            message.set("At most " + Comparison.MAX_ARMS + " runs can be compared; remove one first.");
+            return;
+        }
+        configs.add(settings());
+        compare(configs);
+        select(configs.size() - 1);
+    }
+
+    /** Stops and removes one arm; the others go on. The last arm cannot be removed. */
+    public void removeArm(int index) {
+        List<Arm> now = arms.get();
+        if (now.size() == 1 || index < 0 || index >= now.size()) {
+            return;
+        }
+        now.get(index).run().close();
+        List<Arm> rest = new ArrayList<>(now);
+        rest.remove(index);
+        int keep = selected.get();
+        publish(rest, keep > index ? keep - 1 : Math.min(keep, rest.size() - 1));
+    }
+
+    /** Keeps only the selected run, which goes on as it is. */
+    public void stopComparing() {
+        List<Arm> now = arms.get();
+        Arm keep = now.get(selected.get());
+        for (Arm arm : now) {
+            if (arm != keep) {
+                arm.run().close();
+            }
+        }
+        publish(List.of(keep), 0);
+    }
+
+    /** Which arm the controls show and edit. */
+    public void select(int index) {
+        if (index >= 0 && index < arms.get().size() && index != selected.get()) {
+            publish(arms.get(), index);
+        }
+    }
+
+    /** Replaces the runs with one resumed from a saved state under the current settings. */
+    public void resume(Experiment experiment) {
+        closeRuns();
+        Run r = new Run(experiment, "training-" + (++runNumber));
+        r.setSpeed(speed);
+        resetPending.set(false);
+        publish(List.of(new Arm(experiment.config(), r)), 0);
+    }
+
+    /** Pauses every run if any is running, else runs them all. */
+    public void toggleRunning() {
+        if (running()) {
+            arms.get().forEach(a -> a.run().pause());
+        } else {
+            play();
+        }
+    }
+
+    /** Runs every run. */
+    public void play() {
+        arms.get().forEach(a -> a.run().play());
+    }
+
+    /** Whether any run is training. */
+    public boolean running() {
+        return arms.get().stream().anyMatch(a -> a.run().isRunning());
+    }
+
+    /** Takes exactly one step in every run. */
+    public void step() {
+        arms.get().forEach(a -> a.run().step());
+    }
+
+    /** Adds one training sample's curves to every run's snapshots (-1: none). */
+    public void setFocus(int sample) {
+        arms.get().forEach(a -> a.run().setFocus(sample));
+    }
+
+    /** Steps per second at most, for every run (infinity for as fast as possible). */
+    public void setSpeed(double stepsPerSecond) {
+        speed = stepsPerSecond;
+        arms.get().forEach(a -> a.run().setSpeed(stepsPerSecond));
+    }
+
+    /** Asks every run for a fresh snapshot (once per frame). */
+    public void requestSnapshots() {
+        arms.get().forEach(a -> a.run().requestSnapshot());
+    }
+
+    /**
+     * One run per config, each on its own training thread, which takes the first snapshot so that the window never
+     * waits. The arms share the task and start from one initial state, which every arm's record keeps.
+     */
+    private void start(List<ExperimentConfig> configs, Task task, int select) {
+        closeRuns();
+        StateFile.State shared = Experiments.initialState(configs.get(0), task);
+        List<Arm> started = new ArrayList<>(configs.size());
+        for (ExperimentConfig c : configs) {
+            Run r = new Run(() -> Experiment.startFrom(c, task, shared), c, task, "training-" + (++runNumber));
+            r.setSpeed(speed);
+            started.add(new Arm(c, r));
+        }
         resetPending.set(false);
         message.set("");
+        publish(started, Math.min(select, started.size() - 1));
     }
 
-    /** Replaces the run with one resumed from a saved state under the current settings. */
-    public void resume(Experiment experiment) {
-        Run old = run.get();
-        if (old != null) {
-            old.close();
+    private void publish(List<Arm> next, int select) {
+        List<ExperimentConfig> configs = next.stream().map(Arm::settings).toList();
+        List<String> names = next.size() == 1 ? List.of("") : Comparison.labels(configs);
+        arms.set(List.copyOf(next));
+        if (!names.equals(labels.get())) {
+            labels.set(names);
         }
-        settings.set(experiment.config());
-        run.set(new Run(experiment, "training-" + (++runNumber)));
-        resetPending.set(false);
+        selected.set(select);
+        settings.set(next.get(select).settings());
+        run.set(next.get(select).run());
     }
 
-    public void toggleRunning() {
-        if (run.get().isRunning()) {
-            run.get().pause();
-        } else {
-            run.get().play();
+    private void closeRuns() {
+        for (Arm arm : arms.get()) {
+            if (arm.run() != null) {
+                arm.run().close();
+            }
         }
     }
 
     @Override
     public void close() {
-        Run r = run.get();
-        if (r != null) {
-            r.close();
-        }
+        closeRuns();
     }
 }

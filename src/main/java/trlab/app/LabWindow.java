@@ -14,6 +14,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import trlab.experiment.Comparison;
 import trlab.experiment.ConfigException;
 import trlab.experiment.Run;
 import trlab.measure.Snapshot;
@@ -21,6 +22,7 @@ import trlab.measure.Snapshot;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,9 +43,11 @@ public final class LabWindow extends BorderPane {
     private final AnimationTimer timer;
     /** Charts redrawn per pulse at most: a new snapshot reaches all eight within three frames. */
     private static final int CHARTS_PER_FRAME = 3;
-    private Run drawnRun;
-    private Snapshot drawnSnapshot;
-    private int drawnRows = -1;
+    private List<Lab.Arm> drawnArms;
+    private List<String> drawnLabels;
+    private int drawnSelected = -1;
+    private Snapshot[] drawnSnapshots = new Snapshot[0];
+    private int[] drawnRows = new int[0];
     private ChartInput input;
     private boolean reshaped;
 
@@ -58,8 +62,7 @@ public final class LabWindow extends BorderPane {
         controls.setPrefWidth(320);
         setCenter(dashboard);
         setBottom(status);
-        dashboard.output.setOnSampleClicked(sample -> lab.run().setFocus(sample));
-        lab.runProperty().addListener((o, a, b) -> controls.applySpeed());
+        dashboard.output.setOnSampleClicked(lab::setFocus);
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         timer = new AnimationTimer() {
             private boolean drawing;
@@ -67,7 +70,7 @@ public final class LabWindow extends BorderPane {
             @Override
             public void handle(long now) {
                 clock.tick(now);
-                lab.run().requestSnapshot();
+                lab.requestSnapshots();
                 if (!drawing && getScene() != null) {
                     // ChartFX read-locks its data sets from layout until its own post-layout listener; data set
                     // writes must come after that, so the charts are refilled by a post-layout listener added
@@ -99,23 +102,56 @@ public final class LabWindow extends BorderPane {
         lab.close();
     }
 
+    /** Redraws the charts when any run has published something new, and shows the runs' status. */
     private void frame() {
-        Run run = lab.run();
-        Snapshot latest = run.latest();
-        List<double[]> rows = run.rows();
-        if (run != drawnRun || latest != drawnSnapshot || rows.size() != drawnRows) {
-            reshaped |= run != drawnRun || rows.size() != drawnRows;
-            drawnRun = run;
-            drawnSnapshot = latest;
-            drawnRows = rows.size();
-            input = new ChartInput(run.task(), List.copyOf(rows), run.first(), latest);
+        List<Lab.Arm> arms = lab.arms();
+        boolean newArms = arms != drawnArms || lab.labels() != drawnLabels;
+        boolean changed = newArms || lab.selected() != drawnSelected;
+        if (newArms) {
+            drawnSnapshots = new Snapshot[arms.size()];
+            drawnRows = new int[arms.size()];
+            java.util.Arrays.fill(drawnRows, -1);
+        }
+        for (int i = 0; i < arms.size(); i++) {
+            Run run = arms.get(i).run();
+            int rows = run.rows().size();
+            reshaped |= newArms || rows != drawnRows[i];
+            changed |= run.latest() != drawnSnapshots[i] || rows != drawnRows[i];
+        }
+        if (changed) {
+            List<ChartInput.Arm> views = new ArrayList<>(arms.size());
+            for (int i = 0; i < arms.size(); i++) {
+                Run run = arms.get(i).run();
+                List<double[]> rows = List.copyOf(run.rows());
+                Snapshot latest = run.latest();
+                views.add(new ChartInput.Arm(lab.labels().get(i), rows, run.first(), latest));
+                drawnSnapshots[i] = latest;
+                drawnRows[i] = rows.size();
+            }
+            drawnArms = arms;
+            drawnLabels = lab.labels();
+            drawnSelected = lab.selected();
+            input = new ChartInput(lab.run().task(), views, lab.selected());
         }
         if (input != null && dashboard.update(input, reshaped, CHARTS_PER_FRAME)) {
             reshaped = false;
         }
-        Run.Status s = run.status();
-        status.show(s, latest, lab.messageProperty().get());
-        controls.showStatus(s);
+        Run.Status s = lab.run().status();
+        status.show(s, lab.run().latest(), lab.comparing() ? lab.labels().get(lab.selected()) : "", message());
+        controls.showStatus(lab.running(), arms.stream().map(a -> a.run().status()).toList());
+    }
+
+    /** The lab's message, else the first message of a compared run that is not selected (a divergence), named. */
+    private String message() {
+        String text = lab.messageProperty().get();
+        List<Lab.Arm> arms = lab.arms();
+        for (int i = 0; text.isEmpty() && i < arms.size(); i++) {
+            String m = arms.get(i).run().status().message();
+            if (i != lab.selected() && !m.isEmpty()) {
+                text = lab.labels().get(i) + ": " + m;
+            }
+        }
+        return text;
     }
 
     /** Moves the speed control to "as fast as possible". */
@@ -153,7 +189,7 @@ public final class LabWindow extends BorderPane {
         if (e.getCode() == KeyCode.SPACE) {
             lab.toggleRunning();
         } else if (e.getCode() == KeyCode.S) {
-            lab.run().step();
+            lab.step();
         } else if (e.getCode() == KeyCode.R) {
             lab.reset();
         } else {
@@ -183,11 +219,14 @@ public final class LabWindow extends BorderPane {
                 reportFailure(files.exportRun(dir.toPath()), dir);
             }
         });
+        MenuItem series = item("Export every run's series as CSV\u2026", null, () ->
+                saveFile("Export every run's series", "CSV data", "*.csv", "comparison.csv")
+                        .ifPresent(f -> write(f, () -> files.exportSeries(f.toPath()))));
         MenuItem png1 = item("Export dashboard as PNG\u2026", null, () -> exportDashboard(1));
         MenuItem png2 = item("Export dashboard as PNG at 2x\u2026", null, () -> exportDashboard(2));
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
-        Menu file = new Menu("File", null, openPreset, savePreset, openCsv, loadState, saveState, exportRun, png1, png2,
-                quit);
+        Menu file = new Menu("File", null, openPreset, savePreset, openCsv, loadState, saveState, exportRun, series, png1,
+                png2, quit);
 
         presentation.setAccelerator(KeyCombination.keyCombination("F5"));
         presentation.selectedProperty().addListener((o, a, on) -> applyPresentation(on));
@@ -196,10 +235,21 @@ public final class LabWindow extends BorderPane {
         Menu view = new Menu("View", null, presentation, resetZoom);
 
         MenuItem run = item("Run / Pause (Space)", null, lab::toggleRunning);
-        MenuItem step = item("Step (S)", null, () -> lab.run().step());
+        MenuItem step = item("Step (S)", null, lab::step);
         MenuItem reset = item("Reset (R)", null, lab::reset);
         Menu training = new Menu("Training", null, run, step, reset);
-        MenuBar bar = new MenuBar(file, view, training);
+
+        MenuItem pair = item(CompareBar.SGD_VS_FULL_BATCH, null, lab::compareSgdWithFullBatch);
+        MenuItem add = item("Add a run to compare (a copy of the selected one)", null, lab::addArm);
+        MenuItem remove = item("Remove the selected run", null, () -> lab.removeArm(lab.selected()));
+        MenuItem stop = item("Stop comparing (keep the selected run)", null, lab::stopComparing);
+        Menu compare = new Menu("Compare", null, pair, add, remove, stop);
+        compare.setOnShowing(e -> {
+            add.setDisable(lab.arms().size() >= Comparison.MAX_ARMS);
+            remove.setDisable(!lab.comparing());
+            stop.setDisable(!lab.comparing());
+        });
+        MenuBar bar = new MenuBar(file, view, training, compare);
         bar.setId("menuBar");
         return bar;
     }

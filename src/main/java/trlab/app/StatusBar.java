@@ -8,8 +8,12 @@ import trlab.measure.Snapshot;
 
 import java.util.Locale;
 
-/** The bottom line: step, epoch, steps per second, current loss, current aging exponent and a message. */
+/**
+ * The bottom line: step, epoch, steps per second, current loss, current aging exponent and a message; when runs
+ * are compared, of the selected run, named first.
+ */
 final class StatusBar extends HBox {
+    final Label arm = label("statusArm");
     final Label step = label("statusStep");
     final Label epoch = label("statusEpoch");
     final Label speed = label("statusSpeed");
@@ -22,7 +26,9 @@ final class StatusBar extends HBox {
         message.getStyleClass().add("status-message");
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
-        getChildren().addAll(step, epoch, speed, loss, alpha, message);
+        arm.getStyleClass().add("status-arm");
+        arm.managedProperty().bind(arm.visibleProperty());
+        getChildren().addAll(arm, step, epoch, speed, loss, alpha, message);
     }
 
     private static Label label(String id) {
@@ -33,7 +39,9 @@ final class StatusBar extends HBox {
     }
 
     /** Called once per frame; only changed texts are set, so an idle window does no layout work. */
-    void show(Run.Status status, Snapshot latest, String labMessage) {
+    void show(Run.Status status, Snapshot latest, String armLabel, String labMessage) {
+        set(arm, armLabel);
+        arm.setVisible(!armLabel.isEmpty());
         set(step, String.format(Locale.ROOT, "step %,d", status.step()));
         set(epoch, String.format(Locale.ROOT, "epoch %,.1f", status.epoch()));
         set(speed, String.format(Locale.ROOT, "%,.0f steps/s", status.stepsPerSecond()));

@@ -67,8 +67,8 @@ abstract class StepsChart extends ChartPane {
     private final boolean logY;
     private boolean comparing;
     /**
-     * Two invisible points that stretch a log axis to whole decades when the data lie within one (a(t) from 15 to
-     * 49, say): a log axis labels only powers of ten, and without one in range it would show no numbers at all.
+     * Two invisible points that stretch a log axis to whole decades when fewer than two powers of ten lie within the
+     * data (a(t) from 15 to 49, say): a log axis labels only powers of ten, so it would show one number or none.
      */
     private final DoubleDataSet decades = dataSet("decades", "decade-frame");
     private double low;
@@ -155,14 +155,15 @@ abstract class StepsChart extends ChartPane {
         }
     }
 
-    /** Adds the decade frame to the left sets when the log axis's data lie within one decade. */
+    /** Adds the decade frame to the left sets when fewer than two powers of ten lie within the log axis's data. */
     private void frameDecades(List<DataSet> sets) {
         List<DataSet> drawn = new ArrayList<>(sets);
         drawn.remove(decades);
         if (logY && high > 0 && Double.isFinite(firstStep)
-                && Math.floor(Math.log10(low)) == Math.floor(Math.log10(high))) {
+                && Math.floor(Math.log10(high)) - Math.ceil(Math.log10(low)) < 1) {
             double below = Math.pow(10, Math.floor(Math.log10(low)));
-            decades.set(new double[]{firstStep, firstStep}, new double[]{below, 10 * below});
+            double above = Math.pow(10, Math.ceil(Math.log10(high)));
+            decades.set(new double[]{firstStep, firstStep}, new double[]{below, Math.max(above, 10 * below)});
             drawn.add(decades);
         }
         setIfChanged(left, drawn);

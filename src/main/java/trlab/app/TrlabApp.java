@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import trlab.experiment.Comparison;
 import trlab.experiment.ConfigException;
 import trlab.experiment.ExperimentConfig;
 import trlab.experiment.Presets;
@@ -28,6 +29,8 @@ public class TrlabApp extends Application {
     private static final double WIDTH = 1600;
     private static final double HEIGHT = 960;
     private static final long BENCHMARK_STEPS = 1_000_000_000_000L;
+    /** Joins the specs of several --compare options into one named parameter (a spec has no semicolon). */
+    public static final String ARM_SEPARATOR = ";";
     private static volatile int exitCode;
 
     private LabWindow window;
@@ -65,6 +68,14 @@ public class TrlabApp extends Application {
             }
         }
         window = new LabWindow(new Lab(config));
+        if (problem == null && named.containsKey("compare")) {
+            try {
+                window.lab().compare(Comparison.arms(config,
+                        List.of(named.get("compare").split(ARM_SEPARATOR)), spec -> { }));
+            } catch (ConfigException e) {
+                problem = e.getMessage();
+            }
+        }
         if (problem != null) {
             window.lab().say(problem);
         }
@@ -87,7 +98,7 @@ public class TrlabApp extends Application {
     }
 
     private void screenshotAfter(Path file, double seconds) {
-        window.lab().run().play();
+        window.lab().play();
         later(seconds, () -> {
             try {
                 ChartPane.writePng(window.getScene().snapshot(null), file);

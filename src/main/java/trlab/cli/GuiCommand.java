@@ -4,7 +4,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import trlab.app.TrlabApp;
+import trlab.experiment.Comparison;
 import trlab.experiment.ConfigException;
+import trlab.experiment.ExperimentConfig;
 import trlab.experiment.Presets;
 
 import java.nio.file.Files;
@@ -27,6 +29,10 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--presentation", description = "start in presentation mode (large fonts and lines)")
     boolean presentation;
 
+    @Option(names = "--compare", paramLabel = "field=value[,field=value]...",
+            description = "open comparing the preset with an arm of these settings, as run --compare (repeatable)")
+    List<String> compare = new ArrayList<>();
+
     @Option(names = "--benchmark", paramLabel = "SECONDS",
             description = "run as fast as possible and print frames per second and steps per second as JSON")
     Double benchmark;
@@ -34,9 +40,14 @@ final class GuiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> args = new ArrayList<>();
+        ExperimentConfig config = preset == null ? Presets.builtinDefault()
+                : Presets.load(preset, List.of()); // a bad preset fails here with its message, before any window opens
         if (preset != null) {
-            Presets.load(preset, List.of()); // a bad preset fails here with its message, before any window opens
             args.add("--preset=" + preset);
+        }
+        if (!compare.isEmpty()) {
+            Comparison.arms(config, compare, spec -> { }); // so do bad arms
+            args.add("--compare=" + String.join(TrlabApp.ARM_SEPARATOR, compare));
         }
         if (screenshot != null) {
             Path dir = screenshot.toAbsolutePath().getParent();

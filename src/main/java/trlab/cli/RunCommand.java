@@ -11,6 +11,7 @@ import trlab.experiment.Comparison;
 import trlab.experiment.ConfigException;
 import trlab.experiment.Experiment;
 import trlab.experiment.ExperimentConfig;
+import trlab.experiment.Experiments;
 import trlab.experiment.Presets;
 import trlab.experiment.RunRecord;
 import trlab.experiment.StateFile;
@@ -30,7 +31,6 @@ final class RunCommand implements Callable<Integer> {
     private static final long CHUNK = 4096;
     private static final int PNG_WIDTH = 900;
     private static final int PNG_HEIGHT = 600;
-    static final String COMPARISON_CSV = "comparison.csv";
 
     @Parameters(index = "0", paramLabel = "PRESET", description = "a preset file, or the name of a built-in preset")
     String preset;
@@ -91,39 +91,29 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The preset and every --compare arm, trained one after the other from the same initial state (the preset's
-     * seeds, or the --init state): each arm's files in its own folder, then the overlay charts and comparison.csv.
+     * The preset and every --compare arm, trained one after the other from one shared initial state (the preset's
+     * initial network, or the --init state): each arm's files in its own folder, then the overlay charts and
+     * comparison.csv.
      */
     private Integer compare(ExperimentConfig base, StateFile.State start, Path dir) throws IOException {
-        List<ExperimentConfig> arms = new ArrayList<>(List.of(base));
-        for (String spec : compare) {
-            ExperimentConfig arm = Comparison.parseArm(base, spec);
-            if (arms.contains(arm)) {
-                System.err.println("trlab: --compare " + spec + " trains like an earlier arm; it is left out.");
-            } else {
-                arms.add(arm);
-            }
-        }
-        if (arms.size() > Comparison.MAX_ARMS) {
-            throw new ConfigException("--compare: at most " + (Comparison.MAX_ARMS - 1) + " arms beside the preset ("
-                    + Comparison.MAX_ARMS + " runs in all); " + compare.size() + " were given.");
-        }
+        List<ExperimentConfig> arms = Comparison.arms(base, compare,
+                spec -> System.err.println("trlab: --compare " + spec + " trains like an earlier arm; it is left out."));
         List<String> labels = Comparison.labels(arms);
+        Task task = Experiments.task(base);
+        StateFile.State shared = start != null ? start : Experiments.initialState(base, task);
         List<RunRecord> records = new ArrayList<>();
-        List<List<double[]>> rows = new ArrayList<>();
         List<String> folders = new ArrayList<>();
-        Task task = null;
+        Task trained = null; // the task with the shared state's data, for the charts
         int status = 0;
         for (int i = 0; i < arms.size(); i++) {
             String folder = Comparison.folder(i, labels.get(i));
             Path armDir = dir.resolve(folder);
-            try (Experiment run = open(arms.get(i), start)) {
+            try (Experiment run = Experiment.startFrom(arms.get(i), task, shared)) {
                 String what = String.format(Locale.ROOT, "arm %d of %d (%s): ", i + 1, arms.size(), labels.get(i));
                 double seconds = train(run, what);
                 run.write(armDir);
-                task = task == null ? run.task() : task;
                 records.add(run.record());
-                rows.add(ChartInput.ofRecord(run.task(), run.record()).rows());
+                trained = run.task();
                 folders.add(folder);
                 if (run.diverged()) {
                     reportDivergence(run, armDir, "arm " + (i + 1) + " (" + labels.get(i) + ")");
@@ -134,11 +124,13 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-        AtomicFiles.write(dir.resolve(COMPARISON_CSV), Comparison.csv(labels, rows));
+        ChartInput overlay = ChartInput.ofRecords(trained, labels, records);
+        AtomicFiles.write(dir.resolve(Comparison.CSV_FILE),
+                Comparison.csv(labels, overlay.arms().stream().map(ChartInput.Arm::rows).toList()));
         String written = String.join("/, ", folders) + "/ (run.json, metrics.csv, final-state.json each), "
-                + COMPARISON_CSV;
+                + Comparison.CSV_FILE;
         if (!noPng) {
-            written += " and " + writeCharts(ChartInput.ofRecords(task, labels, records), dir)
+            written += " and " + writeCharts(overlay, dir)
                     + " charts overlaying the arms as PNG";
         }
         System.out.printf(Locale.ROOT, "%s: %d runs from one initial state; wrote %s to %s%n", base.name(),

@@ -5,6 +5,7 @@ import trlab.core.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,9 @@ import java.util.regex.Pattern;
 public final class Comparison {
     /** The most arms a comparison holds: more lines than four per chart stop being readable. */
     public static final int MAX_ARMS = 4;
+
+    /** The file that holds every arm's series ({@link #csv}). */
+    public static final String CSV_FILE = "comparison.csv";
 
     /** The fields an arm may set; every other field is shared by all arms. */
     public static final List<String> ARM_FIELDS = List.of("training.method", "training.batchSize",
@@ -63,6 +67,29 @@ public final class Comparison {
             overrides.add(override);
         }
         return base.withOverrides(overrides);
+    }
+
+    /**
+     * The runs of {@code --compare}: the base, then one arm per spec ({@link #parseArm}). An arm that would train
+     * exactly like an earlier one is left out and its spec passed to {@code leftOut}.
+     *
+     * @throws ConfigException for a bad spec, or for more than {@link #MAX_ARMS} runs in all
+     */
+    public static List<ExperimentConfig> arms(ExperimentConfig base, List<String> specs, Consumer<String> leftOut) {
+        List<ExperimentConfig> arms = new ArrayList<>(List.of(base));
+        for (String spec : specs) {
+            ExperimentConfig arm = parseArm(base, spec);
+            if (arms.contains(arm)) {
+                leftOut.accept(spec);
+            } else {
+                arms.add(arm);
+            }
+        }
+        if (arms.size() > MAX_ARMS) {
+            throw new ConfigException("--compare: at most " + (MAX_ARMS - 1) + " arms beside the preset (" + MAX_ARMS
+                    + " runs in all); " + specs.size() + " were given.");
+        }
+        return arms;
     }
 
     /**

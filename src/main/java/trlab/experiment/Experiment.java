@@ -30,14 +30,15 @@ public final class Experiment implements AutoCloseable {
     private StateFile.State lastFinite;
     private long divergedAt = -1;
 
-    private Experiment(ExperimentConfig config, Task task, Network network, long startStep) {
+    /** @param initial the record's initial state, or null for the state this run starts in */
+    private Experiment(ExperimentConfig config, Task task, Network network, long startStep, StateFile.State initial) {
         this.config = config;
         this.task = task;
         this.network = network;
         this.trainer = Experiments.trainer(config, network, task.train(), startStep);
         this.measurer = Experiments.measurer(config, task);
         this.schedule = Schedule.forRun(config, startStep);
-        this.record = new RunRecord(task, state());
+        this.record = new RunRecord(task, initial != null ? initial : state());
         this.nextRecording = schedule.first();
         recordIfDue();
     }
@@ -49,12 +50,24 @@ public final class Experiment implements AutoCloseable {
 
     /** As {@link #start(ExperimentConfig)} on a task already built from the config. */
     public static Experiment start(ExperimentConfig config, Task task) {
-        return new Experiment(config, task, Experiments.network(config, task), 0);
+        return new Experiment(config, task, Experiments.network(config, task), 0, null);
     }
 
     /** A run under {@code config} from a saved state: its parameters, its step and its data. */
     public static Experiment resume(ExperimentConfig config, StateFile.State state) {
-        Task task = Experiments.task(config);
+        return from(config, Experiments.task(config), state, null);
+    }
+
+    /**
+     * One arm of a comparison: a run under {@code config} (on a task built from it) from the state every arm
+     * starts from, its parameters, step and data. Its record keeps that state as it is, config included, as the
+     * initial state, so that every arm's run.json holds the same one.
+     */
+    public static Experiment startFrom(ExperimentConfig config, Task task, StateFile.State shared) {
+        return from(config, task, shared, shared);
+    }
+
+    private static Experiment from(ExperimentConfig config, Task task, StateFile.State state, StateFile.State initial) {
         Network saved = state.network();
         if (saved.inputs != task.inputs() || saved.outputs != task.outputs() || saved.width != config.network().width()) {
             throw new ConfigException("the state has a network with " + saved.inputs + " inputs, width " + saved.width
@@ -64,7 +77,8 @@ public final class Experiment implements AutoCloseable {
         Network network = new Network(saved.inputs, saved.width, saved.outputs, config.network().activation(),
                 config.network().parameterization());
         network.copyParametersFrom(saved);
-        return new Experiment(config, task.withTrain(state.data()), network, state.step());
+        Task trained = state.data() == task.train() ? task : task.withTrain(state.data());
+        return new Experiment(config, trained, network, state.step(), initial);
     }
 
     public ExperimentConfig config() {

@@ -31,6 +31,11 @@ public final class Experiments {
                 n.weightScale(), n.biasScale(), n.seed());
     }
 
+    /** The state a run of the config starts in: step 0, the initial network, the task's data. */
+    public static StateFile.State initialState(ExperimentConfig c, Task task) {
+        return new StateFile.State(c, 0, network(c, task), task.train());
+    }
+
     public static Trainer trainer(ExperimentConfig c, Network net, DataSet data, long startStep) {
         TrainingConfig t = c.training();
         return new Trainer(net, data, t.loss(), t.method(), t.batchSize(), t.learningRate(), t.labelNoise(), t.seed(),
