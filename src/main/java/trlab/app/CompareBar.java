@@ -70,10 +70,26 @@ final class CompareBar extends VBox {
                 lab.select(armButtons.indexOf((ToggleButton) now));
             }
         });
-        lab.armsProperty().addListener(o -> rebuild());
-        lab.labelsProperty().addListener(o -> rebuild());
-        lab.selectedProperty().addListener(o -> rebuild());
+        // rows are rebuilt only when runs come or go: a button the user is clicking must not leave the scene
+        lab.armsProperty().addListener(o -> {
+            if (lab.arms().size() != armButtons.size()) {
+                rebuild();
+            }
+        });
+        lab.labelsProperty().addListener(o -> showStatus(List.of()));
+        lab.selectedProperty().addListener(o -> showSelected());
         rebuild();
+    }
+
+    private void showSelected() {
+        updating = true;
+        try {
+            for (int i = 0; i < armButtons.size(); i++) {
+                armButtons.get(i).setSelected(i == lab.selected());
+            }
+        } finally {
+            updating = false;
+        }
     }
 
     /** One row per run while runs are compared; nothing but the two buttons otherwise. */
@@ -119,11 +135,14 @@ final class CompareBar extends VBox {
         }
     }
 
-    /** Marks a run that finished or diverged on its button; called once per frame. */
+    /**
+     * Names each run on its button, marking one that finished or diverged; called once per frame (and with no
+     * states when the names change).
+     */
     void showStatus(List<Run.Status> statuses) {
         List<String> labels = lab.labels();
-        for (int i = 0; i < armButtons.size() && i < statuses.size() && i < labels.size(); i++) {
-            Run.State state = statuses.get(i).state();
+        for (int i = 0; i < armButtons.size() && i < labels.size(); i++) {
+            Run.State state = i < statuses.size() ? statuses.get(i).state() : Run.State.PAUSED;
             String text = labels.get(i) + (state == Run.State.DIVERGED ? " (diverged)"
                     : state == Run.State.FINISHED ? " (done)" : "");
             if (!text.equals(armButtons.get(i).getText())) {

@@ -313,10 +313,11 @@ public final class Lab implements AutoCloseable {
     private void publish(List<Arm> next, int select) {
         List<ExperimentConfig> configs = next.stream().map(Arm::settings).toList();
         List<String> names = next.size() == 1 ? List.of("") : Comparison.labels(configs);
-        arms.set(List.copyOf(next));
+        // names first: a view that rebuilds on new arms reads them
         if (!names.equals(labels.get())) {
             labels.set(names);
         }
+        arms.set(List.copyOf(next));
         selected.set(select);
         settings.set(next.get(select).settings());
         run.set(next.get(select).run());

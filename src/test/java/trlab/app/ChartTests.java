@@ -2,10 +2,14 @@ package trlab.app;
 
 import io.fair_acc.dataset.DataSet;
 import org.testfx.util.WaitForAsyncUtils;
+import trlab.core.Task;
+import trlab.experiment.Comparison;
 import trlab.experiment.Experiment;
 import trlab.experiment.ExperimentConfig;
 import trlab.measure.Snapshot;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +31,19 @@ final class ChartTests {
         }
         Snapshot latest = e.liveSnapshot();
         return new ChartInput(e.task(), ChartInput.ofRecord(e.task(), e.record()).rows(), first, latest);
+    }
+
+    /** A comparison of short runs of these configs (as {@link #shortRun}), labelled by what differs; arm 0 selected. */
+    static ChartInput comparison(List<ExperimentConfig> configs, long steps) {
+        List<String> labels = Comparison.labels(configs);
+        List<ChartInput.Arm> arms = new ArrayList<>();
+        Task task = null;
+        for (int a = 0; a < configs.size(); a++) {
+            ChartInput run = shortRun(configs.get(a), steps, -1);
+            task = task == null ? run.task() : task;
+            arms.add(new ChartInput.Arm(labels.get(a), run.rows(), run.first(), run.latest()));
+        }
+        return new ChartInput(task, arms, 0);
     }
 
     /** Runs an action on the FX thread and waits for its result. */

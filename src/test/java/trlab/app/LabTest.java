@@ -1,0 +1,173 @@
+package trlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+import trlab.core.Activation;
+import trlab.core.Method;
+import trlab.experiment.Claims;
+import trlab.experiment.Comparison;
+import trlab.experiment.ExperimentConfig;
+import trlab.experiment.Presets;
+import trlab.experiment.Run;
+import trlab.experiment.StateFile;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The window's model comparing runs: arms on their own threads from one state, and what the controls change. */
+class LabTest {
+    private static final ExperimentConfig SGD = Presets.builtinDefault().with("network.width=20")
+            .with("training.steps=3000");
+    private final Lab lab = new Lab(SGD);
+
+    @AfterEach
+    void close() {
+        lab.close();
+    }
+
+    /** A value read on a run's training thread between two steps. */
+    private static <T> T onThread(Run run, java.util.function.Function<trlab.experiment.Experiment, T> read)
+            throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        run.send(e -> result.complete(read.apply(e)));
+        return result.get(20, TimeUnit.SECONDS);
+    }
+
+    private static long time(Run run) throws Exception {
+        return LabTest.<Long>onThread(run, e -> e.trainer().time());
+    }
+
+    private static double learningRate(Run run) throws Exception {
+        return LabTest.<Double>onThread(run, e -> e.trainer().learningRate());
+    }
+
+    private static void awaitEnd(Run run) throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run.status().state() == Run.State.FINISHED);
+    }
+
+    @Test
+    void armsRunOnTheirOwnThreadsFromOneInitialState() throws Exception {
+        lab.compare(Comparison.sgdVsFullBatch(SGD));
+        List<Lab.Arm> arms = lab.arms();
+        assertThat(arms).hasSize(2);
+        assertThat(lab.labels()).containsExactly("SGD, batch 1, noise 1.0", "full batch");
+        Set<Thread> threads = new HashSet<>();
+        StateFile.State first = onThread(arms.get(0).run(), e -> e.record().initialState());
+        for (Lab.Arm arm : arms) {
+            threads.add(onThread(arm.run(), e -> Thread.currentThread()));
+            StateFile.State initial = onThread(arm.run(), e -> e.record().initialState());
+            assertThat(initial.network().w).isEqualTo(first.network().w);
+            assertThat(initial.network().a).isEqualTo(first.network().a);
+            assertThat(initial.network().b).isEqualTo(first.network().b);
+            assertThat(initial.network().c).isEqualTo(first.network().c);
+            assertThat(initial.data().y()).isEqualTo(first.data().y());
+            assertThat(time(arm.run())).isZero();
+        }
+        assertThat(threads).as("one training thread per arm").hasSize(2);
+        assertThat(LabTest.<Method>onThread(arms.get(1).run(), e -> e.config().training().method())).isEqualTo(Method.FULL_BATCH);
+    }
+
+    @Test
+    void twoFullBatchArmsWithTheSameSettingsRecordIdenticalSeries() throws Exception {
+        ExperimentConfig fullBatch = SGD.withOverrides(Claims.FULL_BATCH);
+        lab.compare(List.of(fullBatch, fullBatch));
+        lab.play();
+        Run a = lab.arms().get(0).run();
+        Run b = lab.arms().get(1).run();
+        awaitEnd(a);
+        awaitEnd(b);
+        List<double[]> rowsA = a.rows();
+        List<double[]> rowsB = b.rows();
+        assertThat(rowsA).hasSizeGreaterThan(10).hasSameSizeAs(rowsB);
+        for (int i = 0; i < rowsA.size(); i++) {
+            assertThat(rowsB.get(i)).as("row %d, bit for bit", i).isEqualTo(rowsA.get(i));
+        }
+    }
+
+    @Test
+    void anEditOfHowToTrainGoesToTheSelectedArmAndAnEditOfTheStartToAll() throws Exception {
+        lab.compare(Comparison.sgdVsFullBatch(SGD));
+        lab.select(1);
+        assertThat(lab.settings().training().method()).isEqualTo(Method.FULL_BATCH);
+        lab.apply(lab.settings().with("training.learningRate=0.005"));
+        assertThat(lab.arms().get(1).settings().training().learningRate()).isEqualTo(0.005);
+        assertThat(lab.arms().get(0).settings().training().learningRate()).isEqualTo(0.02);
+        assertThat(learningRate(lab.arms().get(1).run())).isEqualTo(0.005);
+        assertThat(learningRate(lab.arms().get(0).run())).isEqualTo(0.02);
+        assertThat(lab.labels()).containsExactly("SGD, batch 1, noise 1.0, \u03b7 = 0.02",
+                "full batch, \u03b7 = 0.005");
+
+        lab.apply(lab.settings().with("network.width=30"));
+        assertThat(lab.arms()).allSatisfy(arm -> assertThat(arm.settings().network().width()).isEqualTo(30));
+        assertThat(lab.resetPendingProperty().get()).isTrue();
+        lab.apply(lab.settings().with("network.activation=relu"));
+        lab.reset();
+        assertThat(lab.resetPendingProperty().get()).isFalse();
+        assertThat(lab.arms().get(1).run().config().network().activation()).isEqualTo(Activation.RELU);
+        assertThat(lab.arms().get(0).run().config().network().activation()).isEqualTo(Activation.TANH);
+        assertThat(lab.arms()).allSatisfy(arm -> assertThat(arm.run().config().network().width()).isEqualTo(30));
+        assertThat(lab.selected()).as("Reset keeps the selection").isEqualTo(1);
+    }
+
+    @Test
+    void runAndPauseActOnEveryArm() throws Exception {
+        lab.load(SGD.with("training.steps=1000000000000"));
+        lab.compare(Comparison.sgdVsFullBatch(lab.settings()));
+        lab.toggleRunning();
+        assertThat(lab.arms()).allSatisfy(arm -> assertThat(arm.run().isRunning()).isTrue());
+        lab.toggleRunning();
+        assertThat(lab.arms()).allSatisfy(arm -> assertThat(arm.run().isRunning()).isFalse());
+        long[] steps = new long[2];
+        for (int i = 0; i < 2; i++) {
+            steps[i] = time(lab.arms().get(i).run());
+        }
+        lab.step();
+        for (int i = 0; i < 2; i++) {
+            assertThat(time(lab.arms().get(i).run())).isEqualTo(steps[i] + 1);
+        }
+    }
+
+    @Test
+    void addingCopiesTheSelectedRunUpToFourAndRemovingEndsAThread() throws Exception {
+        lab.addArm();
+        assertThat(lab.arms()).hasSize(2);
+        assertThat(lab.selected()).isEqualTo(1);
+        assertThat(lab.labels()).containsExactly("run 1", "run 2");
+        lab.addArm();
+        lab.addArm();
+        assertThat(lab.arms()).hasSize(Comparison.MAX_ARMS);
+        lab.addArm();
+        assertThat(lab.arms()).hasSize(Comparison.MAX_ARMS);
+        assertThat(lab.messageProperty().get()).contains("At most 4 runs");
+
+        Run removed = lab.arms().get(2).run();
+        Run kept = lab.arms().get(3).run();
+        lab.select(3);
+        lab.removeArm(2);
+        assertThat(lab.arms()).hasSize(3);
+        assertThat(lab.run()).as("the selected run stays selected").isSameAs(kept);
+        assertThat(removed.isAlive()).isFalse();
+
+        lab.stopComparing();
+        assertThat(lab.arms()).hasSize(1);
+        assertThat(lab.run()).isSameAs(kept);
+        assertThat(lab.comparing()).isFalse();
+        assertThat(lab.labels()).containsExactly("");
+    }
+
+    @Test
+    void anEditThatSomeArmCannotTakeIsRefusedForAll() {
+        lab.compare(List.of(SGD.with("training.batchSize=16"), SGD.withOverrides(Claims.FULL_BATCH)));
+        lab.select(1);
+        List<Lab.Arm> before = lab.arms();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lab.apply(lab.settings().with("task.points=8")))
+                .hasMessageContaining("training.batchSize");
+        assertThat(lab.arms()).isSameAs(before);
+    }
+}
