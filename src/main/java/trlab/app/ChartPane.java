@@ -233,6 +233,16 @@ public abstract class ChartPane extends StackPane {
     }
 
     /**
+     * A legend entry in the selected arm's colour that names the run a heat map shows: a map cannot overlay the
+     * runs of a comparison, so it shows the selected one and says which.
+     */
+    protected DoubleDataSet mapKey(ChartInput in) {
+        DoubleDataSet key = armSet("map-key", in.selected());
+        key.setName("map: " + in.arm().label());
+        return key;
+    }
+
+    /**
      * An empty data set that only puts a grey line of a role's style in the legend, e.g. "dashed: test loss", so a
      * comparison's legend names each arm once and each line style once.
      */

@@ -32,7 +32,7 @@ import java.util.function.IntConsumer;
  *       f = 0 is the white band), with the samples as two point sets by label (the sign of y_1).</li>
  * </ul>
  * Compared runs draw their outputs each in their colour over the black data (d = 1); a heat map shows the selected
- * run. A primary click (not a drag) near a training sample reports its index to {@link #setOnSampleClicked}.
+ * run and names it in the legend. A primary click (not a drag) near a training sample reports its index to {@link #setOnSampleClicked}.
  */
 final class OutputChart extends ChartPane {
     /** Pick radius for a click on a training sample, in pixels. */
@@ -181,12 +181,10 @@ final class OutputChart extends ChartPane {
             resetZoom();
         }
         Curves c = s.curves();
-        // a heat map cannot overlay runs: a comparison's map is the selected run's, named in the title
-        chart.setTitle(in.comparing() && t.inputs() != 1 ? "Network output: " + in.arm().label() : "Network output");
         if (t.inputs() == 1) {
             updateLine(t, c, in);
         } else {
-            updatePlane(t, c);
+            updatePlane(t, c, in);
         }
     }
 
@@ -319,7 +317,7 @@ final class OutputChart extends ChartPane {
         return sets;
     }
 
-    private void updatePlane(Task t, Curves c) {
+    private void updatePlane(Task t, Curves c, ChartInput in) {
         int g = t.gridSide();
         int k = t.outputs();
         trlab.core.DataSet train = t.train();
@@ -381,6 +379,9 @@ final class OutputChart extends ChartPane {
         }
         sets.add(positive);
         sets.add(negative);
+        if (in.comparing()) {
+            sets.add(mapKey(in));
+        }
         setIfChanged(labelRenderer, sets);
     }
 

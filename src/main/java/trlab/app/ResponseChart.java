@@ -32,7 +32,8 @@ import java.util.Locale;
  *       is that of the output of x_r's class (the largest entry of its target).</li>
  *   <li>d = 2: a heat map of Theta(x', x_r) over the plane with x_r marked.</li>
  * </ul>
- * Compared runs draw each their kernel Theta(x', x_r) in their colour (d = 1); a heat map shows the selected run.
+ * Compared runs draw each their kernel Theta(x', x_r) in their colour (d = 1); a heat map shows the selected run
+ * and names it in the legend.
  * The row shown is the focus sample's (a clicked sample) while there is one, else the reference chosen with
  * {@link #chooseReference} or in the chart's own combo box (the middle reference by default). Choosing a reference
  * overrides the focus until another focus arrives.
@@ -91,6 +92,8 @@ final class ResponseChart extends ChartPane {
         });
         Label label = new Label("reference x_r");
         label.setLabelFor(choice);
+        label.setMinWidth(Region.USE_PREF_SIZE); // in a narrow chart the chooser's text is cut, not its label
+        choice.setMinWidth(60);
         HBox bar = new HBox(6, label, choice);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 4, 0, 4));
@@ -239,8 +242,9 @@ final class ResponseChart extends ChartPane {
         String at = d == 1
                 ? String.format(Locale.ROOT, "%.3f", c.referenceX()[shown])
                 : String.format(Locale.ROOT, "(%.2f, %.2f)", c.referenceX()[shown * d], c.referenceX()[shown * d + 1]);
-        // a heat map cannot overlay runs: a comparison's map is the selected run's, named in the title
-        chart.setTitle("Response at x_r = " + at + (last.comparing() && d != 1 ? ": " + last.arm().label() : ""));
+        chart.setTitle("Response at x_r = " + at);
+        // a heat map cannot overlay runs: a comparison's map is the selected run's, named in the legend
+        setIfChanged(markRenderer, last.comparing() && d != 1 ? List.of(reference, mapKey(last)) : List.of(reference));
         if (d == 1 && last.comparing()) {
             drawArms(t, c, shown);
         } else if (d == 1) {

@@ -106,32 +106,38 @@ public final class Comparison {
 
     /**
      * A short name for each arm that says what sets it apart: the method and batch size, the label noise, the
-     * learning rate and the activation, each only where the arms differ in it, e.g. "SGD, batch 1, noise 1.0" and
-     * "full batch". Arms with the same settings are told apart by number.
+     * learning rate and the activation, each only where the arms differ in it. The first arm names its value of
+     * each such setting, every other arm only where it differs from the first, e.g. "SGD, batch 1, noise 1.0" and
+     * "full batch" (clean labels go without saying beside full batch). Arms with the same settings are told apart
+     * by number.
      */
     public static List<String> labels(List<ExperimentConfig> arms) {
-        boolean method = differ(arms, c -> c.training().method() == Method.FULL_BATCH ? "full batch"
-                : "SGD, batch " + c.training().batchSize());
+        boolean method = differ(arms, Comparison::method);
         boolean noise = differ(arms, c -> c.training().labelNoise());
         boolean rate = differ(arms, c -> c.training().learningRate());
         boolean activation = differ(arms, c -> c.network().activation());
+        ExperimentConfig first = arms.get(0);
         List<String> labels = new ArrayList<>();
         for (ExperimentConfig c : arms) {
             TrainingConfig t = c.training();
+            boolean all = c == first;
             List<String> parts = new ArrayList<>();
-            if (method) {
-                parts.add(t.method() == Method.FULL_BATCH ? "full batch" : "SGD, batch " + t.batchSize());
+            boolean ownMethod = method && (all || !method(c).equals(method(first)));
+            if (ownMethod) {
+                parts.add(method(c));
             }
-            if (noise && (t.labelNoise() > 0 || !method)) {
+            if (noise && (all || t.labelNoise() != first.training().labelNoise())
+                    && (t.labelNoise() > 0 || !ownMethod)) {
                 parts.add(t.labelNoise() > 0 ? "noise " + number(t.labelNoise()) : "no noise");
             }
-            if (rate) {
+            if (rate && (all || t.learningRate() != first.training().learningRate())) {
                 parts.add("\u03b7 = " + number(t.learningRate()));
             }
-            if (activation) {
+            if (activation && (all || c.network().activation() != first.network().activation())) {
                 parts.add(c.network().activation().id());
             }
-            labels.add(String.join(", ", parts));
+            // an arm that differs from the first in none of them trains like it, and is named like it
+            labels.add(parts.isEmpty() && !all ? labels.get(0) : String.join(", ", parts));
         }
         for (int i = 0; i < labels.size(); i++) {
             if (labels.get(i).isEmpty() || labels.indexOf(labels.get(i)) != labels.lastIndexOf(labels.get(i))) {
@@ -144,6 +150,10 @@ public final class Comparison {
             }
         }
         return labels;
+    }
+
+    private static String method(ExperimentConfig c) {
+        return c.training().method() == Method.FULL_BATCH ? "full batch" : "SGD, batch " + c.training().batchSize();
     }
 
     private static boolean differ(List<ExperimentConfig> arms, java.util.function.Function<ExperimentConfig, Object> f) {

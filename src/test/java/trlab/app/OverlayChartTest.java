@@ -57,8 +57,7 @@ class OverlayChartTest {
 
     @Test
     void labelsNameWhatDiffers() {
-        assertThat(LABELS).containsExactly("SGD, batch 1, noise 1.0, tanh", "full batch, tanh",
-                "SGD, batch 1, noise 1.0, relu");
+        assertThat(LABELS).containsExactly("SGD, batch 1, noise 1.0, tanh", "full batch", "relu");
     }
 
     @Test
@@ -183,8 +182,12 @@ class OverlayChartTest {
         ChartInput second = new ChartInput(two.task(), two.arms(), 1);
         OutputChart output = draw(OutputChart::new, second);
         ResponseChart response = draw(ResponseChart::new, second);
-        assertThat(output.chart().getTitle()).isEqualTo("Network output: \u03b7 = 0.005");
-        assertThat(response.chart().getTitle()).endsWith(": \u03b7 = 0.005");
+        for (ChartPane chart : List.of(output, response)) {
+            assertThat(chart.dataSets()).as(chart.fileName()).anySatisfy(ds -> {
+                assertThat(ds.getName()).isEqualTo("map: \u03b7 = 0.005");
+                assertThat(ds.getStyleClasses()).contains("arm-1");
+            });
+        }
         io.fair_acc.dataset.spi.DoubleGridDataSet grid = output.heatMap().grid();
         double[] f = second.latest().curves().output();
         int g = two.task().gridSide();

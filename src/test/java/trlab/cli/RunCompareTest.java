@@ -35,8 +35,7 @@ class RunCompareTest extends CommandTest {
                 "--compare", "network.activation=relu", "--out", dir.toString());
 
         assertThat(code).as("stderr: %s", stderr()).isZero();
-        List<String> folders = List.of("1-sgd-batch-1-noise-1.0-tanh", "2-full-batch-tanh",
-                "3-sgd-batch-1-noise-1.0-relu");
+        List<String> folders = List.of("1-sgd-batch-1-noise-1.0-tanh", "2-full-batch", "3-relu");
         for (String folder : folders) {
             for (String file : List.of("run.json", "metrics.csv", "final-state.json")) {
                 assertThat(dir.resolve(folder).resolve(file)).as(folder + "/" + file).isRegularFile();
@@ -58,9 +57,8 @@ class RunCompareTest extends CommandTest {
         long sgdRows = Files.readAllLines(dir.resolve(folders.get(0)).resolve("metrics.csv")).size() - 1;
         assertThat(csv.stream().filter(l -> l.startsWith("\"SGD, batch 1, noise 1.0, tanh\",")).count())
                 .isEqualTo(sgdRows);
-        assertThat(csv.stream().filter(l -> l.startsWith("\"full batch, tanh\",")).count()).isPositive();
-        assertThat(csv.stream().filter(l -> l.startsWith("\"SGD, batch 1, noise 1.0, relu\",")).count())
-                .isPositive();
+        assertThat(csv.stream().filter(l -> l.startsWith("full batch,")).count()).isPositive();
+        assertThat(csv.stream().filter(l -> l.startsWith("relu,")).count()).isPositive();
 
         for (String chart : CHARTS) {
             BufferedImage png = ImageIO.read(dir.resolve(chart + ".png").toFile());
