@@ -50,9 +50,10 @@ final class AgingChart extends StepsChart {
 
     /** Each compared run gets its own fitted line, and its alpha in its legend entry. */
     @Override
-    protected void afterArm(int index, ChartInput.Arm arm, Samples s, List<DataSet> sets) {
-        DoubleDataSet line = armSet(Series.KERNEL_AMPLITUDE.key(), index);
-        DoubleDataSet armFit = armSet("aging-fit", index, "arm-fit", "no-legend");
+    protected void afterArm(ChartInput.Arm arm, Samples s, List<DataSet> sets) {
+        DoubleDataSet line = armSet(Series.KERNEL_AMPLITUDE.key(), arm);
+        DoubleDataSet armFit = armSet("aging-fit", arm, "arm-fit", "no-legend");
+        nameColumns(armFit, arm.label() + ": fit t^-\u03b1");
         PowerLawFit f = s.count() == 0 ? null : fitLine(s.steps(), s.values(Series.KERNEL_AMPLITUDE), s.count(), armFit);
         if (f != null) {
             line.setName(String.format(Locale.ROOT, "%s: \u03b1 = %.2f \u00b1 %.2f", arm.label(), plain(f.alpha()),

@@ -15,8 +15,11 @@ import java.util.List;
  */
 public record ChartInput(Task task, List<Arm> arms, int selected) {
 
-    /** One run's part: its label (what sets it apart; empty for a lone run), rows, first and latest snapshot. */
-    public record Arm(String label, List<double[]> rows, Snapshot first, Snapshot latest) {
+    /**
+     * One run's part: its label (what sets it apart; empty for a lone run), its colour (0 .. 3, kept while other
+     * runs come and go), its rows, first and latest snapshot.
+     */
+    public record Arm(String label, int colour, List<double[]> rows, Snapshot first, Snapshot latest) {
     }
 
     public ChartInput {
@@ -28,7 +31,7 @@ public record ChartInput(Task task, List<Arm> arms, int selected) {
 
     /** A lone run. */
     public ChartInput(Task task, List<double[]> rows, Snapshot first, Snapshot latest) {
-        this(task, List.of(new Arm("", rows, first, latest)), 0);
+        this(task, List.of(new Arm("", 0, rows, first, latest)), 0);
     }
 
     /** What a finished run's charts show: its recorded rows, from its first to its last recorded snapshot. */
@@ -41,11 +44,7 @@ public record ChartInput(Task task, List<Arm> arms, int selected) {
         List<Arm> arms = new ArrayList<>(records.size());
         for (int a = 0; a < records.size(); a++) {
             RunRecord record = records.get(a);
-            List<double[]> rows = new ArrayList<>(record.size());
-            for (int i = 0; i < record.size(); i++) {
-                rows.add(record.row(i));
-            }
-            arms.add(new Arm(labels.get(a), rows, record.first(), record.last()));
+            arms.add(new Arm(labels.get(a), a, record.rows(), record.first(), record.last()));
         }
         return new ChartInput(task, arms, 0);
     }

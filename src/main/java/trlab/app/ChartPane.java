@@ -24,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import trlab.experiment.AtomicFiles;
+import trlab.experiment.Csv;
 
 import java.io.File;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -89,14 +91,18 @@ public abstract class ChartPane extends StackPane {
 
     /**
      * The chart's data as CSV: for each line or point set two columns "name: x", "name: y"; for a grid three
-     * columns x, y, z in long form. Sets of different lengths leave their missing cells empty.
+     * columns x, y, z in long form. Sets of different lengths leave their missing cells empty; sets without points
+     * (legend entries only) and the invisible decade frame of a log axis are left out.
      */
     public String csv() {
         List<String> header = new ArrayList<>();
         List<double[]> columns = new ArrayList<>();
         for (DataSet ds : dataSets()) {
+            if (ds.getDataCount() == 0 || ds.getStyleClasses().contains(DECADE_FRAME)) {
+                continue;
+            }
             ds.lock().readLockGuard(() -> {
-                String name = ds.getName();
+                String name = columnNames.getOrDefault(ds, ds.getName());
                 if (ds instanceof GridDataSet grid && grid.getNGrid() == 2) {
                     int nx = grid.getShape(0);
                     int ny = grid.getShape(1);
@@ -128,7 +134,7 @@ public abstract class ChartPane extends StackPane {
         }
         StringBuilder sb = new StringBuilder();
         for (int c = 0; c < header.size(); c++) {
-            sb.append(c == 0 ? "" : ",").append(quote(header.get(c)));
+            sb.append(c == 0 ? "" : ",").append(Csv.cell(header.get(c)));
         }
         sb.append('\n');
         int rows = columns.stream().mapToInt(c -> c.length).max().orElse(0);
@@ -145,10 +151,6 @@ public abstract class ChartPane extends StackPane {
             sb.append('\n');
         }
         return sb.toString();
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /**
@@ -217,16 +219,26 @@ public abstract class ChartPane extends StackPane {
 
     // ---- helpers for subclasses ----
 
+    /** The style class of a log axis's invisible decade frame (see {@link StepsChart}). */
+    static final String DECADE_FRAME = "decade-frame";
+
     /** A comparison's data sets, made on first use and kept, by role and arm. */
     private final Map<String, DoubleDataSet> armSets = new HashMap<>();
+    /** The name a set's CSV columns take where its legend name says too little (a compared run's second line). */
+    private final Map<DataSet, String> columnNames = new IdentityHashMap<>();
+
+    /** Names the CSV columns of a set, e.g. "full batch: test loss" for a dashed line whose legend entry is a key. */
+    protected void nameColumns(DataSet ds, String name) {
+        columnNames.put(ds, name);
+    }
 
     /**
-     * The data set of one role (e.g. "train-loss") for arm {@code arm} of a comparison, drawn in the arm's colour
-     * (style class arm-0 .. arm-3) with the role's own style classes (e.g. "arm-dashed"); made once and reused.
+     * The data set of one role (e.g. "trainLoss") for an arm of a comparison, drawn in the arm's colour (style
+     * class arm-0 .. arm-3) with the role's own style classes (e.g. "arm-dashed"); made once and reused.
      */
-    protected DoubleDataSet armSet(String role, int arm, String... styles) {
-        return armSets.computeIfAbsent(role + "#" + arm, k -> {
-            DoubleDataSet ds = dataSet(role, "arm-" + arm);
+    protected DoubleDataSet armSet(String role, ChartInput.Arm arm, String... styles) {
+        return armSets.computeIfAbsent(role + "#" + arm.colour(), k -> {
+            DoubleDataSet ds = dataSet(role, "arm-" + arm.colour());
             ds.addStyleClasses(styles);
             return ds;
         });
@@ -237,7 +249,7 @@ public abstract class ChartPane extends StackPane {
      * runs of a comparison, so it shows the selected one and says which.
      */
     protected DoubleDataSet mapKey(ChartInput in) {
-        DoubleDataSet key = armSet("map-key", in.selected());
+        DoubleDataSet key = armSet("map-key", in.arm());
         key.setName("map: " + in.arm().label());
         return key;
     }
@@ -311,11 +323,20 @@ public abstract class ChartPane extends StackPane {
 
     /**
      * Replaces the chart's renderers. Not with setAll: ChartFX 11.3.1 handles a change's added renderers before its
-     * removed ones, so a renderer in both lists would end up detached from the chart (NPE in the next layout).
+     * removed ones, so a renderer in both lists would end up detached from the chart (NPE in the next layout). A
+     * renderer's axis that was taken off the chart (a right axis while it has nothing to show) comes back with it:
+     * ChartFX does not add it again.
      */
     protected void setRenderers(Renderer... renderers) {
         chart.getRenderers().clear();
         chart.getRenderers().addAll(renderers);
+        for (Renderer r : renderers) {
+            for (Axis axis : r.getAxes()) {
+                if (!chart.getAxes().contains(axis)) {
+                    chart.getAxes().add(axis);
+                }
+            }
+        }
     }
 
     /** Replaces a renderer's data sets only when the list differs (a change rebuilds the legend). */

@@ -182,9 +182,11 @@ final class FeatureSpaceChart extends ChartPane {
             double[] y = new double[n];
             place(curves, x, y);
             Integer[] order = byContribution(c);
-            DoubleDataSet top = armSet("neurons-large", a, "arm-neurons-large");
-            DoubleDataSet others = armSet("neurons-other", a, "arm-neurons-other", "no-legend");
+            DoubleDataSet top = armSet("neurons-large", in.arms().get(a), "arm-neurons-large");
+            DoubleDataSet others = armSet("neurons-other", in.arms().get(a), "arm-neurons-other", "no-legend");
             top.setName(in.arms().get(a).label());
+            nameColumns(top, in.arms().get(a).label() + ": top 10 % by c_i");
+            nameColumns(others, in.arms().get(a).label() + ": other neurons");
             fillGroup(top, order, 0, large(n), x, y);
             fillGroup(others, order, large(n), n, x, y);
             sets.add(top);

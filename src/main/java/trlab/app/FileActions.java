@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the File menu does once a file is chosen. Reading and writing that needs the live network (a state, the
@@ -21,6 +22,9 @@ import java.util.concurrent.CompletableFuture;
  * in place, or with the reason it is not.
  */
 final class FileActions {
+    /** How long an export waits for the training threads (each writes between two of its steps). */
+    private static final long EXPORT_SECONDS = 30;
+
     private final Lab lab;
     private final Dashboard dashboard;
 
@@ -50,27 +54,37 @@ final class FileActions {
 
     /** The state now, or after divergence the last finite one. */
     CompletableFuture<Void> saveState(Path file) {
-        return onTrainingThread(lab.run(), e -> StateFile.write(e.finalState(), file));
+        return FileActions.<Void>onTrainingThread(lab.run(), e -> {
+            StateFile.write(e.finalState(), file);
+            return null;
+        });
     }
 
     /**
      * run.json, metrics.csv and final-state.json of the run so far; of a comparison, each arm's into its own folder
-     * (named as {@code run --compare} names them) and every arm's series into comparison.csv.
+     * (named as {@code run --compare} names them) and, once all are written, comparison.csv with the very rows
+     * each arm wrote. If a run ends before its turn (removed, reset) the export fails after a timeout, with a reason.
      */
     CompletableFuture<Void> exportRun(Path dir) {
         List<Lab.Arm> arms = lab.arms();
-        if (arms.size() == 1) {
-            return onTrainingThread(arms.get(0).run(), e -> e.write(dir));
-        }
         List<String> labels = lab.labels();
-        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        List<CompletableFuture<List<double[]>>> writes = new ArrayList<>();
         for (int i = 0; i < arms.size(); i++) {
-            Path armDir = dir.resolve(Comparison.folder(i, labels.get(i)));
-            writes.add(onTrainingThread(arms.get(i).run(), e -> e.write(armDir)));
+            Path armDir = arms.size() == 1 ? dir : dir.resolve(Comparison.folder(i, labels.get(i)));
+            writes.add(onTrainingThread(arms.get(i).run(), e -> {
+                e.write(armDir);
+                return e.record().rows();
+            }));
         }
-        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenRun(() -> {
+        CompletableFuture<Void> all = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                .orTimeout(EXPORT_SECONDS, TimeUnit.SECONDS);
+        if (arms.size() == 1) {
+            return all;
+        }
+        return all.thenRun(() -> {
             try {
-                AtomicFiles.write(dir.resolve(Comparison.CSV_FILE), series(arms, labels));
+                AtomicFiles.write(dir.resolve(Comparison.CSV_FILE),
+                        Comparison.csv(labels, writes.stream().map(CompletableFuture::join).toList()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -79,27 +93,22 @@ final class FileActions {
 
     /** Every run's recorded series in one CSV file: a column "arm" with its label, then metrics.csv's columns. */
     void exportSeries(Path file) throws IOException {
-        AtomicFiles.write(file, series(lab.arms(), lab.labels()));
-    }
-
-    private static String series(List<Lab.Arm> arms, List<String> labels) {
-        return Comparison.csv(labels, arms.stream().map(a -> a.run().rows()).toList());
+        AtomicFiles.write(file, Comparison.csv(lab.labels(), lab.arms().stream().map(a -> a.run().rows()).toList()));
     }
 
     void exportDashboard(Path file, double scale) throws IOException {
         ChartPane.writePng(dashboard.snapshot(scale), file);
     }
 
-    private interface Work {
-        void run(Experiment e) throws IOException;
+    private interface Work<T> {
+        T run(Experiment e) throws IOException;
     }
 
-    private static CompletableFuture<Void> onTrainingThread(Run run, Work work) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+    private static <T> CompletableFuture<T> onTrainingThread(Run run, Work<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
         run.send(e -> {
             try {
-                work.run(e);
-                done.complete(null);
+                done.complete(work.run(e));
             } catch (IOException ex) {
                 done.completeExceptionally(new UncheckedIOException(ex));
             } catch (RuntimeException ex) {

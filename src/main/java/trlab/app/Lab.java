@@ -19,6 +19,7 @@ import trlab.experiment.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The window's model, used on the FX thread only: the runs (one, or up to four arms of a comparison that start
@@ -28,8 +29,11 @@ import java.util.Objects;
  * rate, label noise, activation) and on every arm elsewhere, so that they keep one initial state.
  */
 public final class Lab implements AutoCloseable {
-    /** One run of the lab: the settings the controls show for it, and the run built from them. */
-    public record Arm(ExperimentConfig settings, Run run) {
+    /**
+     * One run of the lab: the settings the controls show for it, the run built from them, and its colour in the
+     * charts (0 .. 3), which stays with it while other runs come and go.
+     */
+    public record Arm(ExperimentConfig settings, Run run, int colour) {
     }
 
     /** The arms, in order; one unless runs are compared. */
@@ -49,7 +53,7 @@ public final class Lab implements AutoCloseable {
     private int runNumber;
 
     public Lab(ExperimentConfig initial) {
-        publish(List.of(new Arm(Objects.requireNonNull(initial), null)), 0);
+        publish(List.of(new Arm(Objects.requireNonNull(initial), null, 0)), 0);
         reset();
     }
 
@@ -121,8 +125,14 @@ public final class Lab implements AutoCloseable {
         List<Arm> now = arms.get();
         List<Arm> updated = new ArrayList<>(now.size());
         for (int i = 0; i < now.size(); i++) {
-            ExperimentConfig s = i == selected.get() ? next : Comparison.arm(next, now.get(i).settings());
-            updated.add(new Arm(s, now.get(i).run()));
+            Arm arm = now.get(i);
+            ExperimentConfig s;
+            try {
+                s = i == selected.get() ? next : Comparison.arm(next, arm.settings());
+            } catch (ConfigException e) {
+                throw new ConfigException(labels.get().get(i) + ": " + e.getMessage(), e);
+            }
+            updated.add(new Arm(s, arm.run(), arm.colour()));
         }
         boolean pending = false;
         for (Arm arm : updated) {
@@ -168,12 +178,14 @@ public final class Lab implements AutoCloseable {
 
     /**
      * Compares runs of these settings side by side, from one initial state: stops the runs there are and starts
-     * one per config, paused, with the first selected.
+     * one per config, paused, with the first selected. Settings whose data cannot be built (a broken CSV file) are
+     * reported in the message, and the runs there are stay.
      *
+     * @return whether the runs started
      * @throws IllegalArgumentException for more than {@link Comparison#MAX_ARMS} configs, or configs that differ
      *                                  in more than an arm may
      */
-    public void compare(List<ExperimentConfig> configs) {
+    public boolean compare(List<ExperimentConfig> configs) {
         if (configs.isEmpty() || configs.size() > Comparison.MAX_ARMS) {
             throw new IllegalArgumentException("a comparison has 1 to " + Comparison.MAX_ARMS + " runs, not "
                     + configs.size());
@@ -185,15 +197,23 @@ public final class Lab implements AutoCloseable {
         }
         try {
             start(configs, Experiments.task(configs.get(0)), 0);
+            return true;
         } catch (ConfigException e) {
             message.set(e.getMessage());
+            return false;
         }
     }
 
-    /** The ready pair: SGD on the selected settings beside its full-batch twin on clean labels, running at once. */
+    /**
+     * The ready pair, running at once: SGD beside its full-batch twin on clean labels, from the settings of the
+     * first run that trains by SGD (else the selected one's), so that a second click gives the same pair.
+     */
     public void compareSgdWithFullBatch() {
-        compare(Comparison.sgdVsFullBatch(settings()));
-        play();
+        ExperimentConfig base = arms.get().stream().map(Arm::settings)
+                .filter(c -> c.training().method() == trlab.core.Method.SGD).findFirst().orElse(settings());
+        if (compare(Comparison.sgdVsFullBatch(base))) {
+            play();
+        }
     }
 
     /**
@@ -207,8 +227,9 @@ public final class Lab implements AutoCloseable {
             return;
         }
         configs.add(settings());
-        compare(configs);
-        select(configs.size() - 1);
+        if (compare(configs)) {
+            select(configs.size() - 1);
+        }
     }
 
     /** Stops and removes one arm; the others go on. The last arm cannot be removed. */
@@ -228,11 +249,7 @@ public final class Lab implements AutoCloseable {
     public void stopComparing() {
         List<Arm> now = arms.get();
         Arm keep = now.get(selected.get());
-        for (Arm arm : now) {
-            if (arm != keep) {
-                arm.run().close();
-            }
-        }
+        close(now.stream().filter(arm -> arm != keep).map(Arm::run).toList());
         publish(List.of(keep), 0);
     }
 
@@ -249,7 +266,7 @@ public final class Lab implements AutoCloseable {
         Run r = new Run(experiment, "training-" + (++runNumber));
         r.setSpeed(speed);
         resetPending.set(false);
-        publish(List.of(new Arm(experiment.config(), r)), 0);
+        publish(List.of(new Arm(experiment.config(), r, 0)), 0);
     }
 
     /** Pauses every run if any is running, else runs them all. */
@@ -293,17 +310,18 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * One run per config, each on its own training thread, which takes the first snapshot so that the window never
-     * waits. The arms share the task and start from one initial state, which every arm's record keeps.
+     * One run per config, each on its own training thread. The arms share the task and start from one initial
+     * state, which every arm's record keeps: the first training thread to get there builds it (the network is
+     * numerics, which the FX thread leaves alone), the others wait for it.
      */
     private void start(List<ExperimentConfig> configs, Task task, int select) {
         closeRuns();
-        StateFile.State shared = Experiments.initialState(configs.get(0), task);
+        Once<StateFile.State> shared = new Once<>(() -> Experiments.initialState(configs.get(0), task));
         List<Arm> started = new ArrayList<>(configs.size());
         for (ExperimentConfig c : configs) {
-            Run r = new Run(() -> Experiment.startFrom(c, task, shared), c, task, "training-" + (++runNumber));
+            Run r = new Run(() -> Experiment.startFrom(c, task, shared.get()), c, task, "training-" + (++runNumber));
             r.setSpeed(speed);
-            started.add(new Arm(c, r));
+            started.add(new Arm(c, r, started.size()));
         }
         resetPending.set(false);
         message.set("");
@@ -324,10 +342,30 @@ public final class Lab implements AutoCloseable {
     }
 
     private void closeRuns() {
-        for (Arm arm : arms.get()) {
-            if (arm.run() != null) {
-                arm.run().close();
+        close(arms.get().stream().map(Arm::run).filter(Objects::nonNull).toList());
+    }
+
+    /** Tells every run to stop first and then waits, so that the waits overlap. */
+    private static void close(List<Run> runs) {
+        runs.forEach(Run::stop);
+        runs.forEach(Run::close);
+    }
+
+    /** A value computed once, by the first thread that asks for it; the others wait for it. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> make;
+        private T value;
+
+        Once(Supplier<T> make) {
+            this.make = make;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (value == null) {
+                value = make.get();
             }
+            return value;
         }
     }
 

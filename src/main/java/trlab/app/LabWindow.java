@@ -124,7 +124,7 @@ public final class LabWindow extends BorderPane {
                 Run run = arms.get(i).run();
                 List<double[]> rows = List.copyOf(run.rows());
                 Snapshot latest = run.latest();
-                views.add(new ChartInput.Arm(lab.labels().get(i), rows, run.first(), latest));
+                views.add(new ChartInput.Arm(lab.labels().get(i), arms.get(i).colour(), rows, run.first(), latest));
                 drawnSnapshots[i] = latest;
                 drawnRows[i] = rows.size();
             }
@@ -141,17 +141,23 @@ public final class LabWindow extends BorderPane {
         controls.showStatus(lab.running(), arms.stream().map(a -> a.run().status()).toList());
     }
 
-    /** The lab's message, else the first message of a compared run that is not selected (a divergence), named. */
+    /**
+     * The lab's message; else, while the selected run has nothing to say, the divergence of another compared run,
+     * named (a run that merely finished says so on its button).
+     */
     private String message() {
         String text = lab.messageProperty().get();
+        if (!text.isEmpty() || !lab.run().status().message().isEmpty()) {
+            return text;
+        }
         List<Lab.Arm> arms = lab.arms();
-        for (int i = 0; text.isEmpty() && i < arms.size(); i++) {
-            String m = arms.get(i).run().status().message();
-            if (i != lab.selected() && !m.isEmpty()) {
-                text = lab.labels().get(i) + ": " + m;
+        for (int i = 0; i < arms.size(); i++) {
+            Run.Status s = arms.get(i).run().status();
+            if (i != lab.selected() && s.state() == Run.State.DIVERGED) {
+                return lab.labels().get(i) + ": " + s.message();
             }
         }
-        return text;
+        return "";
     }
 
     /** Moves the speed control to "as fast as possible". */
@@ -240,7 +246,7 @@ public final class LabWindow extends BorderPane {
         Menu training = new Menu("Training", null, run, step, reset);
 
         MenuItem pair = item(CompareBar.SGD_VS_FULL_BATCH, null, lab::compareSgdWithFullBatch);
-        MenuItem add = item("Add a run to compare (a copy of the selected one)", null, lab::addArm);
+        MenuItem add = item("Add a run (a copy of the selected one; every run starts again)", null, lab::addArm);
         MenuItem remove = item("Remove the selected run", null, () -> lab.removeArm(lab.selected()));
         MenuItem stop = item("Stop comparing (keep the selected run)", null, lab::stopComparing);
         Menu compare = new Menu("Compare", null, pair, add, remove, stop);
@@ -285,7 +291,10 @@ public final class LabWindow extends BorderPane {
         done.whenComplete((ok, ex) -> {
             if (ex != null) {
                 Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
-                Platform.runLater(() -> Dialogs.error(window(), "Could not save " + f.getName(), cause.getMessage()));
+                String why = cause instanceof java.util.concurrent.TimeoutException
+                        ? "A run did not answer in time: it was stopped or reset before it could write."
+                        : cause.getMessage();
+                Platform.runLater(() -> Dialogs.error(window(), "Could not save " + f.getName(), why));
             }
         });
     }

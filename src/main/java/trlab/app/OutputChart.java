@@ -308,8 +308,10 @@ final class OutputChart extends ChartPane {
                 for (int i = 0; i < m; i++) {
                     y[i] = f[i * k + j];
                 }
-                DoubleDataSet line = j == 0 ? armSet("output-" + j, a) : armSet("output-" + j, a, "no-legend");
+                ChartInput.Arm arm = in.arms().get(a);
+                DoubleDataSet line = j == 0 ? armSet("output-" + j, arm) : armSet("output-" + j, arm, "no-legend");
                 line.setName(in.arms().get(a).label());
+                nameColumns(line, in.arms().get(a).label() + (k == 1 ? ": f(x)" : ": output " + (j + 1)));
                 fill(line, x, y, m, false, false);
                 sets.add(line);
             }

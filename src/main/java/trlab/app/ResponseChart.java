@@ -328,8 +328,9 @@ final class ResponseChart extends ChartPane {
             for (int i = 0; i < m; i++) {
                 theta[i] = ntk.total(row * m + i);
             }
-            DoubleDataSet line = armSet("kernel", a);
+            DoubleDataSet line = armSet("kernel", arms.get(a));
             line.setName(arms.get(a).label());
+            nameColumns(line, arms.get(a).label() + ": kernel \u0398(x', x_r)");
             fill(line, x, theta, m, false, false);
             sets.add(line);
             markY[marks++] = interpolate(x, theta, xr);

@@ -93,7 +93,7 @@ final class SpectrumChart extends ChartPane {
         for (int a = 0; a < in.arms().size(); a++) {
             ChartInput.Arm arm = in.arms().get(a);
             if (arm.latest() != null) {
-                DoubleDataSet ds = armSet("spectrum", a, "arm-spectrum");
+                DoubleDataSet ds = armSet("spectrum", arm, "arm-spectrum");
                 size = Math.max(size, show(ds, arm.latest(), arm.label()));
                 sets.add(ds);
             }
@@ -101,7 +101,7 @@ final class SpectrumChart extends ChartPane {
                 double[] spectrum = arm.first().curves().spectrum();
                 if (startsDrawn.stream().noneMatch(d -> Arrays.equals(d, spectrum))) {
                     DoubleDataSet ds = startsDrawn.isEmpty() ? start
-                            : armSet("spectrum-start", a, "arm-dashed", "arm-spectrum-start");
+                            : armSet("spectrum-start", arm, "arm-dashed", "arm-spectrum-start");
                     show(ds, arm.first(), startsDrawn.isEmpty() ? "start" : arm.label() + ", start");
                     startsDrawn.add(spectrum);
                     starts.add(ds);

@@ -70,7 +70,7 @@ abstract class StepsChart extends ChartPane {
      * Two invisible points that stretch a log axis to whole decades when fewer than two powers of ten lie within the
      * data (a(t) from 15 to 49, say): a log axis labels only powers of ten, so it would show one number or none.
      */
-    private final DoubleDataSet decades = dataSet("decades", "decade-frame");
+    private final DoubleDataSet decades = dataSet("decades", DECADE_FRAME);
     private double low;
     private double high;
     private double firstStep;
@@ -193,9 +193,10 @@ abstract class StepsChart extends ChartPane {
             Samples s = Samples.of(arms.get(a));
             for (Line line : drawn) {
                 boolean dashed = line.compared() == Compared.DASHED;
-                DoubleDataSet ds = dashed ? armSet(line.series().key(), a, "arm-dashed", "no-legend")
-                        : armSet(line.series().key(), a);
+                DoubleDataSet ds = dashed ? armSet(line.series().key(), arms.get(a), "arm-dashed", "no-legend")
+                        : armSet(line.series().key(), arms.get(a));
                 ds.setName(arms.get(a).label());
+                nameColumns(ds, arms.get(a).label() + ": " + line.name());
                 double[] y = s.values(line.series());
                 fill(ds, s.steps(), y, s.count(), true, line.logY());
                 if (line.logY()) {
@@ -203,7 +204,7 @@ abstract class StepsChart extends ChartPane {
                 }
                 sets.add(ds);
             }
-            afterArm(a, arms.get(a), s, sets);
+            afterArm(arms.get(a), s, sets);
         }
         if (drawn.size() > 1) {
             for (Line line : drawn) {
@@ -220,6 +221,6 @@ abstract class StepsChart extends ChartPane {
     }
 
     /** Hook for charts that draw more per arm of a comparison; may add sets to the left renderer's list. */
-    protected void afterArm(int index, ChartInput.Arm arm, Samples samples, List<DataSet> sets) {
+    protected void afterArm(ChartInput.Arm arm, Samples samples, List<DataSet> sets) {
     }
 }

@@ -66,7 +66,12 @@ public final class Comparison {
             }
             overrides.add(override);
         }
-        return base.withOverrides(overrides);
+        try {
+            return base.withOverrides(overrides);
+        } catch (ConfigException e) {
+            // the override's own message names it as "--set field=value"; here it came from --compare
+            throw new ConfigException(e.getMessage().replace("--set ", "--compare "), e);
+        }
     }
 
     /**
@@ -160,10 +165,10 @@ public final class Comparison {
         return arms.stream().map(f).distinct().count() > 1;
     }
 
-    /** A setting as a person writes it: 1.0, 0.02, 1e-4. */
+    /** A setting as a person writes it: 1.0, 0.02, 0.0001 (never in E notation). */
     private static String number(double v) {
         String s = Double.toString(v);
-        return s.contains("E") ? String.format(Locale.ROOT, "%.3g", v) : s;
+        return s.contains("E") ? new java.math.BigDecimal(s).stripTrailingZeros().toPlainString() : s;
     }
 
     /** A folder name for arm i (from 0): its number and its label in lower case, e.g. "1-sgd-batch-1-noise-1.0". */
@@ -181,9 +186,7 @@ public final class Comparison {
         StringBuilder sb = new StringBuilder("arm,");
         RunRecord.appendCsvHeader(sb);
         for (int a = 0; a < labels.size(); a++) {
-            String label = labels.get(a);
-            String cell = label.contains(",") || label.contains("\"")
-                    ? "\"" + label.replace("\"", "\"\"") + "\"" : label;
+            String cell = Csv.cell(labels.get(a));
             for (double[] row : rows.get(a)) {
                 sb.append(cell).append(',');
                 RunRecord.appendCsvRow(sb, row);

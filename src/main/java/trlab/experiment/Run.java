@@ -174,12 +174,17 @@ public final class Run implements AutoCloseable {
         return thread.isAlive();
     }
 
-    /** Ends the training thread and waits (at most a second) until it has. */
-    @Override
-    public void close() {
+    /** Tells the training thread to end, without waiting for it (so that several runs end at once). */
+    public void stop() {
         closed = true;
         wake();
         thread.interrupt();
+    }
+
+    /** Ends the training thread and waits (at most a second) until it has. */
+    @Override
+    public void close() {
+        stop();
         try {
             thread.join(1000);
         } catch (InterruptedException e) {

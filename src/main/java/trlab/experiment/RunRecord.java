@@ -72,6 +72,15 @@ public final class RunRecord {
         return rows.get(i).clone();
     }
 
+    /** Every recorded sample, oldest first (copies). */
+    public List<double[]> rows() {
+        List<double[]> copy = new ArrayList<>(rows.size());
+        for (double[] row : rows) {
+            copy.add(row.clone());
+        }
+        return copy;
+    }
+
     /** The first recorded snapshot (the run's starting point), or null. */
     public Snapshot first() {
         return first;

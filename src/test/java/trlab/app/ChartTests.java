@@ -41,7 +41,7 @@ final class ChartTests {
         for (int a = 0; a < configs.size(); a++) {
             ChartInput run = shortRun(configs.get(a), steps, -1);
             task = task == null ? run.task() : task;
-            arms.add(new ChartInput.Arm(labels.get(a), run.rows(), run.first(), run.latest()));
+            arms.add(new ChartInput.Arm(labels.get(a), a, run.rows(), run.first(), run.latest()));
         }
         return new ChartInput(task, arms, 0);
     }

@@ -156,6 +156,22 @@ class CompareWindowTest {
     }
 
     @Test
+    void anotherRunsDivergenceIsNamedInTheStatusBar(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            lab().compare(List.of(lab().settings(), lab().settings().withOverrides(List.of(
+                    "training.method=full-batch", "training.labelNoise=0", "training.learningRate=50"))));
+            lab().arms().get(1).run().play();
+        });
+        waitUntil(() -> lab().arms().get(1).run().status().state() == Run.State.DIVERGED);
+        waitUntil(() -> robot.lookup("#statusMessage").queryLabeled().getText().startsWith("full batch, \u03b7 = 50.0: "));
+        assertThat(robot.lookup("#statusMessage").queryLabeled().getText()).contains("Diverged at step");
+        assertThat(robot.lookup("#statusMessage").queryLabeled().getStyleClass()).contains("error");
+        assertThat(robot.lookup("#armToggle1").queryAs(ToggleButton.class).getText()).endsWith("(diverged)");
+        assertThat(lab().arms().get(0).run().status().state()).as("the other run is untouched")
+                .isEqualTo(Run.State.PAUSED);
+    }
+
+    @Test
     void aRunThatIsRemovedEndsItsThreadAndTheOthersGoOn(FxRobot robot) throws Exception {
         robot.clickOn("#compareSgdButton");
         Run fullBatch = lab().arms().get(1).run();

@@ -154,6 +154,8 @@ class LabTest {
         assertThat(lab.run()).as("the selected run stays selected").isSameAs(kept);
         assertThat(removed.isAlive()).isFalse();
 
+        assertThat(lab.arms()).extracting(Lab.Arm::colour).as("colours stay with their runs").containsExactly(0, 1, 3);
+
         lab.stopComparing();
         assertThat(lab.arms()).hasSize(1);
         assertThat(lab.run()).isSameAs(kept);
@@ -162,12 +164,38 @@ class LabTest {
     }
 
     @Test
+    void theReadyPairIsTheSameFromWhicheverRunIsSelected() {
+        lab.compareSgdWithFullBatch();
+        List<ExperimentConfig> first = lab.arms().stream().map(Lab.Arm::settings).toList();
+        lab.select(1);
+        lab.compareSgdWithFullBatch();
+        assertThat(lab.arms().stream().map(Lab.Arm::settings).toList()).isEqualTo(first);
+        assertThat(lab.labels()).containsExactly("SGD, batch 1, noise 1.0", "full batch");
+        assertThat(lab.running()).isTrue();
+    }
+
+    @Test
+    void aComparisonThatCannotStartKeepsTheRunsAsTheyAre(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path csv = dir.resolve("data.csv");
+        java.nio.file.Files.writeString(csv, "x1,y1\n0.1,0.2\n0.5,0.3\n0.9,-0.1\n");
+        lab.load(SGD.withOverrides(List.of("task.kind=csv", "task.file=" + csv)));
+        Run before = lab.run();
+        java.nio.file.Files.delete(csv);
+        lab.compareSgdWithFullBatch();
+        assertThat(lab.run()).isSameAs(before);
+        assertThat(lab.comparing()).isFalse();
+        assertThat(lab.running()).as("nothing starts").isFalse();
+        assertThat(lab.messageProperty().get()).contains("data.csv");
+    }
+
+    @Test
     void anEditThatSomeArmCannotTakeIsRefusedForAll() {
         lab.compare(List.of(SGD.with("training.batchSize=16"), SGD.withOverrides(Claims.FULL_BATCH)));
         lab.select(1);
         List<Lab.Arm> before = lab.arms();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> lab.apply(lab.settings().with("task.points=8")))
-                .hasMessageContaining("training.batchSize");
+                .hasMessageStartingWith("SGD, batch 16, noise 1.0: ").hasMessageContaining("training.batchSize");
         assertThat(lab.arms()).isSameAs(before);
     }
 }

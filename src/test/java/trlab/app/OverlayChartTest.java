@@ -172,6 +172,30 @@ class OverlayChartTest {
         assertThat(chart.dataSets().stream().map(DataSet::getName)).contains("training loss", "test loss",
                 "kernel drift D (right)");
         assertThat(chart.dataSets().stream().map(DataSet::getName)).noneMatch(n -> n.startsWith("SGD"));
+        assertThat(chart.chart().getRenderers()).as("the right axis's renderer is back").hasSize(2);
+        assertThat(chart.chart().getAxes())
+                .anyMatch(axis -> axis.getSide() == io.fair_acc.chartfx.ui.geometry.Side.RIGHT);
+
+        ResponseChart response = draw(ResponseChart::new, three);
+        assertThat(response.chart().getAxes()).doesNotContain(response.rightAxis());
+        ChartTests.fx(() -> {
+            response.update(lone);
+            return null;
+        });
+        assertThat(response.chart().getAxes()).as("the measured response's axis is back").contains(response.rightAxis());
+        assertThat(response.dataSets()).contains(response.responseLine(), response.kernelLine());
+    }
+
+    @Test
+    void aComparedChartsCsvNamesEachArmsColumnsAndLeavesOutLegendKeys() throws Exception {
+        LossChart loss = draw(LossChart::new, three);
+        String header = ChartTests.fx(loss::csv).lines().findFirst().orElseThrow();
+        assertThat(header).contains("full batch: training loss: steps t", "full batch: test loss: y",
+                "relu: test loss: y", "\"SGD, batch 1, noise 1.0, tanh: test loss: y\"");
+        assertThat(header).doesNotContain("solid:", "dashed:", "decades");
+        AgingChart aging = draw(AgingChart::new, three);
+        assertThat(ChartTests.fx(aging::csv).lines().findFirst().orElseThrow())
+                .contains("full batch: fit t^-\u03b1: y");
     }
 
     @Test

@@ -21,8 +21,27 @@ class RunCompareTest extends CommandTest {
     private static final List<String> CHARTS = List.of("output", "response", "aging", "loss", "feature-space",
             "spectrum", "feature-dimension", "fragility");
 
+    /** The colours of the first three arms in lab.css. */
+    private static final int[] ARM_COLOURS = {0x0072B2, 0xD55E00, 0x009E73};
+
     @TempDir
     Path tmp;
+
+    /** Pixels within a small distance of one colour (lines are drawn antialiased). */
+    private static int pixelsOf(BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                int d = Math.abs(((p >> 16) & 255) - ((rgb >> 16) & 255)) + Math.abs(((p >> 8) & 255) - ((rgb >> 8) & 255))
+                        + Math.abs((p & 255) - (rgb & 255));
+                if (d < 24) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
 
     private JsonNode read(Path file) throws IOException {
         return JSON.readTree(file.toFile());
@@ -65,6 +84,10 @@ class RunCompareTest extends CommandTest {
             assertThat(png).as(chart + ".png").isNotNull();
             assertThat(png.getWidth()).isEqualTo(900);
             assertThat(png.getHeight()).isEqualTo(600);
+            for (int rgb : ARM_COLOURS) {
+                assertThat(pixelsOf(png, rgb)).as("%s.png has lines or points in arm colour %06x", chart, rgb)
+                        .isGreaterThan(20);
+            }
         }
         assertThat(stdout()).contains("3 runs from one initial state").contains(dir.toString());
     }

@@ -75,6 +75,8 @@ class ComparisonTest {
         assertThat(Comparison.labels(List.of(SGD, SGD.with("network.activation=relu"),
                 SGD.with("training.batchSize=4")))).containsExactly("SGD, batch 1, tanh", "relu", "SGD, batch 4");
         assertThat(Comparison.labels(List.of(SGD, SGD))).containsExactly("run 1", "run 2");
+        assertThat(Comparison.labels(List.of(SGD, SGD.with("training.learningRate=0.0001"))))
+                .containsExactly("\u03b7 = 0.02", "\u03b7 = 0.0001");
         assertThat(Comparison.labels(List.of(SGD, SGD, twin))).containsExactly("SGD, batch 1, noise 1.0, run 1",
                 "SGD, batch 1, noise 1.0, run 2", "full batch");
     }
@@ -108,7 +110,8 @@ class ComparisonTest {
         assertThatThrownBy(() -> Comparison.parseArm(SGD, "full-batch"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("is not section.field=value");
         assertThatThrownBy(() -> Comparison.parseArm(SGD, "training.batchSize=0"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("training.batchSize");
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("--compare training.batchSize=0")
+                .hasMessageContaining("training.batchSize");
     }
 
     @Test
