@@ -19,6 +19,7 @@ import trlab.experiment.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
@@ -50,6 +51,11 @@ public final class Lab implements AutoCloseable {
     /** The last error or hint for the user, or empty. */
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private double speed = Double.POSITIVE_INFINITY;
+    /**
+     * The cores the runs may use, one permit per burst of work: one fewer than the machine has, so that compared
+     * runs at full speed take turns and leave a core to the window (drawing, in software where there is no GPU).
+     */
+    private final Semaphore cores = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
     private int runNumber;
 
     public Lab(ExperimentConfig initial) {
@@ -265,6 +271,7 @@ public final class Lab implements AutoCloseable {
         closeRuns();
         Run r = new Run(experiment, "training-" + (++runNumber));
         r.setSpeed(speed);
+        r.shareCores(cores);
         resetPending.set(false);
         publish(List.of(new Arm(experiment.config(), r, 0)), 0);
     }
@@ -321,6 +328,7 @@ public final class Lab implements AutoCloseable {
         for (ExperimentConfig c : configs) {
             Run r = new Run(() -> Experiment.startFrom(c, task, shared.get()), c, task, "training-" + (++runNumber));
             r.setSpeed(speed);
+            r.shareCores(cores);
             started.add(new Arm(c, r, started.size()));
         }
         resetPending.set(false);

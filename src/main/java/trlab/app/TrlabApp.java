@@ -112,30 +112,39 @@ public class TrlabApp extends Application {
         });
     }
 
-    /** Runs the preset as fast as it may and reports how the window keeps up: frames and training speed. */
+    /**
+     * Runs the preset (or the comparison) as fast as it may and reports how the window keeps up: frames and
+     * training speed, the steps of all runs together.
+     */
     private void benchmark(double seconds) {
         // the preset's own length may end within the warm-up at full speed: measure an open-ended run of it
-        window.lab().load(window.lab().settings().with("training.steps=" + BENCHMARK_STEPS));
+        Lab lab = window.lab();
+        lab.apply(lab.settings().with("training.steps=" + BENCHMARK_STEPS));
+        lab.reset();
         window.runAtFullSpeed();
-        window.lab().run().play();
+        lab.play();
         double warmup = 1.0;
         long[] start = new long[2];
         later(warmup, () -> {
             window.clock().restart();
-            start[0] = window.lab().run().status().step();
+            start[0] = steps(lab);
             start[1] = System.nanoTime();
             later(seconds, () -> {
                 FrameClock clock = window.clock();
                 double elapsed = (System.nanoTime() - start[1]) / 1e9;
-                long steps = window.lab().run().status().step() - start[0];
+                long steps = steps(lab) - start[0];
                 System.out.printf(Locale.ROOT, "{\"fps\": %.1f, \"pulseMillisMedian\": %.2f, \"pulseMillisP95\": %.2f,"
-                                + " \"stepsPerSecond\": %.1f, \"frames\": %d, \"seconds\": %.2f}%n",
+                                + " \"stepsPerSecond\": %.1f, \"runs\": %d, \"frames\": %d, \"seconds\": %.2f}%n",
                         clock.framesPerSecond(), clock.intervalMillis(0.5), clock.intervalMillis(0.95),
-                        steps / elapsed, clock.frames(), elapsed);
+                        steps / elapsed, lab.arms().size(), clock.frames(), elapsed);
                 exitCode = 0;
                 Platform.exit();
             });
         });
+    }
+
+    private static long steps(Lab lab) {
+        return lab.arms().stream().mapToLong(a -> a.run().status().step()).sum();
     }
 
     private static void later(double seconds, Runnable action) {

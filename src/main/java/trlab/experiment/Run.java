@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -54,6 +55,8 @@ public final class Run implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean closed;
     private volatile double speedLimit = Double.POSITIVE_INFINITY;
+    /** Permits for the cores that runs side by side may use, one per burst of work; null for no limit. */
+    private volatile Semaphore cores;
     private volatile Snapshot latest;
     private volatile Snapshot first;
     private volatile Status status;
@@ -119,6 +122,15 @@ public final class Run implements AutoCloseable {
         }
         speedLimit = stepsPerSecond;
         wake();
+    }
+
+    /**
+     * Makes this run take turns with the other runs holding the same permits: every burst of work (steps or a live
+     * snapshot) holds one. With one permit fewer than the machine has cores, runs side by side leave a core to the
+     * window however many there are.
+     */
+    public void shareCores(Semaphore permits) {
+        cores = permits;
     }
 
     /** Applies new training settings (method, batch, learning rate, label noise) between two steps. */
@@ -263,7 +275,7 @@ public final class Run implements AutoCloseable {
     }
 
     /** One burst of steps, as many as the speed limit allows and at most about {@link #BURST_NANOS} of work. */
-    private void train() {
+    private void train() throws InterruptedException {
         long now = System.nanoTime();
         long steps;
         if (Double.isInfinite(speedLimit)) {
@@ -280,7 +292,18 @@ public final class Run implements AutoCloseable {
             }
             stepCredit -= steps;
         }
-        experiment.advance(steps);
+        Semaphore permits = cores;
+        if (permits != null) {
+            permits.acquire();
+            now = System.nanoTime(); // a turn's wait is not work
+        }
+        try {
+            experiment.advance(steps);
+        } finally {
+            if (permits != null) {
+                permits.release();
+            }
+        }
         long took = Math.max(1, System.nanoTime() - now);
         // aim each burst at BURST_NANOS of work: doubling at most, so a slow start does not overshoot
         burst = Math.max(1, Math.min(2 * burst, (long) (burst * (double) BURST_NANOS / took)));
@@ -288,7 +311,7 @@ public final class Run implements AutoCloseable {
         changed = true;
     }
 
-    private void maybeSnapshot() {
+    private void maybeSnapshot() throws InterruptedException {
         long now = System.nanoTime();
         if (!changed || !snapshotWanted.get() || now < nextSnapshotNanos) {
             return;
@@ -298,7 +321,19 @@ public final class Run implements AutoCloseable {
         if (experiment.diverged()) {
             return;
         }
-        Snapshot s = experiment.liveSnapshot();
+        Semaphore permits = cores;
+        if (permits != null) {
+            permits.acquire();
+            now = System.nanoTime();
+        }
+        Snapshot s;
+        try {
+            s = experiment.liveSnapshot();
+        } finally {
+            if (permits != null) {
+                permits.release();
+            }
+        }
         long took = System.nanoTime() - now;
         nextSnapshotNanos = now + Math.max(SNAPSHOT_INTERVAL_NANOS, (long) (took / SNAPSHOT_SHARE));
         if (first == null) {
