@@ -127,9 +127,7 @@ final class FeatureSpaceChart extends ChartPane {
         Curves curves = s.curves();
         double[] c = curves.contributions();
         int n = c.length;
-        double[] x = new double[n];
-        double[] y = new double[n];
-        place(curves, x, y);
+        Placed p = place(curves);
         if (!showingWeights()) {
             double[] explained = curves.projection().explained();
             String x1 = percent(explained[0]);
@@ -140,16 +138,16 @@ final class FeatureSpaceChart extends ChartPane {
         }
         fitAxisNames();
 
-        Integer[] order = byContribution(c);
+        Integer[] order = p.order();
         double total = 0;
         for (double ci : c) {
             total += ci;
         }
         int nLarge = large(n);
         int nMedium = Math.max(0, Math.min(n, (int) Math.round(LARGE_AND_MEDIUM_SHARE * n)) - nLarge);
-        fillGroup(large, order, 0, nLarge, x, y);
-        fillGroup(medium, order, nLarge, nLarge + nMedium, x, y);
-        fillGroup(small, order, nLarge + nMedium, n, x, y);
+        fillGroup(large, p, 0, nLarge);
+        fillGroup(medium, p, nLarge, nLarge + nMedium);
+        fillGroup(small, p, nLarge + nMedium, n);
 
         // short names: in the dashboard the chart is about 320 px wide and the legend must stay within two lines
         large.setName(String.format(Locale.ROOT, "large c_i: top %s carry %s of \u03a3c_i", part(nLarge, n),
@@ -175,20 +173,15 @@ final class FeatureSpaceChart extends ChartPane {
             if (s == null) {
                 continue;
             }
-            Curves curves = s.curves();
-            double[] c = curves.contributions();
-            int n = c.length;
-            double[] x = new double[n];
-            double[] y = new double[n];
-            place(curves, x, y);
-            Integer[] order = byContribution(c);
+            Placed p = place(s.curves());
+            int n = p.x().length;
             DoubleDataSet top = armSet("neurons-large", in.arms().get(a), "arm-neurons-large");
             DoubleDataSet others = armSet("neurons-other", in.arms().get(a), "arm-neurons-other", "no-legend");
             top.setName(in.arms().get(a).label());
             nameColumns(top, in.arms().get(a).label() + ": top 10 % by c_i");
             nameColumns(others, in.arms().get(a).label() + ": other neurons");
-            fillGroup(top, order, 0, large(n), x, y);
-            fillGroup(others, order, large(n), n, x, y);
+            fillGroup(top, p, 0, large(n));
+            fillGroup(others, p, large(n), n);
             sets.add(top);
             rest.add(others);
         }
@@ -197,9 +190,16 @@ final class FeatureSpaceChart extends ChartPane {
         setIfChanged(scatter, sets);
     }
 
+    /** The neurons where a view draws them, and their indices by contribution c_i, largest first. */
+    private record Placed(double[] x, double[] y, Integer[] order) {
+    }
+
     /** Where each neuron is drawn in the view shown: (w_i, b_i), or its profile on the top two components. */
-    private void place(Curves curves, double[] x, double[] y) {
-        int n = x.length;
+    private Placed place(Curves curves) {
+        double[] c = curves.contributions();
+        int n = c.length;
+        double[] x = new double[n];
+        double[] y = new double[n];
         if (showingWeights()) {
             // d = 1: W holds one weight per neuron
             System.arraycopy(curves.neuronW(), 0, x, 0, n);
@@ -213,30 +213,28 @@ final class FeatureSpaceChart extends ChartPane {
                 y[i] = xy[2 * i + 1];
             }
         }
-    }
-
-    /** The neurons' indices by contribution c_i, largest first. */
-    private static Integer[] byContribution(double[] c) {
-        Integer[] order = new Integer[c.length];
-        for (int i = 0; i < c.length; i++) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         Arrays.sort(order, (i, j) -> Double.compare(c[j], c[i]));
-        return order;
+        return new Placed(x, y, order);
     }
+
 
     /** How many of n neurons form the large group (at least one). */
     private static int large(int n) {
         return Math.min(n, Math.max(1, (int) Math.round(LARGE_SHARE * n)));
     }
 
-    private static void fillGroup(DoubleDataSet ds, Integer[] order, int from, int to, double[] x, double[] y) {
+    /** Fills a set with the neurons of ranks from .. to - 1 by contribution. */
+    private static void fillGroup(DoubleDataSet ds, Placed p, int from, int to) {
         int count = to - from;
         double[] gx = new double[count];
         double[] gy = new double[count];
         for (int k = 0; k < count; k++) {
-            gx[k] = x[order[from + k]];
-            gy[k] = y[order[from + k]];
+            gx[k] = p.x()[p.order()[from + k]];
+            gy[k] = p.y()[p.order()[from + k]];
         }
         fill(ds, gx, gy, count, false, false);
     }

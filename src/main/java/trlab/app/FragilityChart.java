@@ -9,8 +9,10 @@ import trlab.measure.Series;
 final class FragilityChart extends StepsChart {
     FragilityChart() {
         super("Fragility", "loss increase", null, false);
-        line(Series.ABLATION_FRAGILITY, "ablation: one neuron removed (largest)", "ablation", Compared.SOLID);
-        line(Series.NOISE_FRAGILITY, "weight noise (mean)", "weight-noise", Compared.DASHED);
+        line(Series.ABLATION_FRAGILITY, "ablation: one neuron removed (largest)", "ablation", Compared.SOLID,
+                "one neuron removed");
+        line(Series.NOISE_FRAGILITY, "weight noise (mean)", "weight-noise", Compared.DASHED,
+                "weight noise");
         rightLine(Series.INPUT_SENSITIVITY, "input sensitivity |df/dx|", "sensitivity", "|df/dx|", null);
     }
 

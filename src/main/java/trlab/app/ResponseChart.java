@@ -1,6 +1,7 @@
 package trlab.app;
 
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.Renderer;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
 import io.fair_acc.chartfx.ui.geometry.Side;
@@ -255,16 +256,21 @@ final class ResponseChart extends ChartPane {
         syncChoice(t, c);
     }
 
-    private void drawLine(Task t, Curves c, int row) {
-        if (mode != 1) {
-            mode = 1;
-            setIfChanged(kernelRenderer, List.of(total, outputPart, hiddenPart));
-            setRenderers(kernelRenderer, responseRenderer, markRenderer);
+    /** Switches to curves over the probe inputs (mode 1, or 3 for compared runs) drawn by these renderers. */
+    private void showCurves(int curvesMode, Renderer... renderers) {
+        if (mode != curvesMode) {
+            mode = curvesMode;
+            setRenderers(renderers);
             chart.getGridRenderer().setDrawOnTop(true);
             heat.detach(chart);
             xAxis.setName("probe input x'");
             yAxis.setName("kernel \u0398(x', x_r)");
         }
+    }
+
+    private void drawLine(Task t, Curves c, int row) {
+        setIfChanged(kernelRenderer, List.of(total, outputPart, hiddenPart));
+        showCurves(1, kernelRenderer, responseRenderer, markRenderer);
         int m = t.probeCount();
         int k = t.outputs();
         Kernel.Parts ntk = c.ntk();
@@ -298,15 +304,8 @@ final class ResponseChart extends ChartPane {
      * latest snapshot does not have the row yet (a sample clicked a moment ago) is left out until it has.
      */
     private void drawArms(Task t, Curves shownCurves, int row) {
-        if (mode != 3) {
-            mode = 3;
-            setRenderers(kernelRenderer, markRenderer);
-            chart.getAxes().remove(rightAxis);
-            chart.getGridRenderer().setDrawOnTop(true);
-            heat.detach(chart);
-            xAxis.setName("probe input x'");
-            yAxis.setName("kernel \u0398(x', x_r)");
-        }
+        showCurves(3, kernelRenderer, markRenderer);
+        chart.getAxes().remove(rightAxis); // no measured response to show
         int m = t.probeCount();
         int sample = sampleOf(shownCurves, row);
         double[] x = new double[m];

@@ -23,7 +23,8 @@ abstract class StepsChart extends ChartPane {
     /** How a series is drawn when runs are compared. */
     enum Compared { SOLID, DASHED, NO }
 
-    private record Line(Series series, DoubleDataSet data, boolean logY, String name, Compared compared) {
+    /** @param key what the legend calls the line when runs are compared, e.g. "dashed: test loss" */
+    private record Line(Series series, DoubleDataSet data, boolean logY, String name, Compared compared, String key) {
     }
 
     /** One run's samples: the steps and the row values, the live snapshot last when it is newer than the rows. */
@@ -88,8 +89,13 @@ abstract class StepsChart extends ChartPane {
 
     /** Adds a series drawn against the left axis, and how it is drawn when runs are compared. */
     protected DoubleDataSet line(Series series, String name, String styleClass, Compared compared) {
+        return line(series, name, styleClass, compared, name);
+    }
+
+    /** As above, with a shorter name for the legend's key of compared runs' line styles. */
+    protected DoubleDataSet line(Series series, String name, String styleClass, Compared compared, String key) {
         DoubleDataSet ds = dataSet(name, styleClass);
-        lines.add(new Line(series, ds, logY, name, compared));
+        lines.add(new Line(series, ds, logY, name, compared, key));
         addLeft(ds);
         return ds;
     }
@@ -110,7 +116,7 @@ abstract class StepsChart extends ChartPane {
             chart.getRenderers().add(right);
         }
         DoubleDataSet ds = dataSet(name, styleClass);
-        lines.add(new Line(series, ds, false, name, Compared.NO));
+        lines.add(new Line(series, ds, false, name, Compared.NO, name));
         right.getDatasets().add(ds);
         return ds;
     }
@@ -209,8 +215,8 @@ abstract class StepsChart extends ChartPane {
         if (drawn.size() > 1) {
             for (Line line : drawn) {
                 boolean dashed = line.compared() == Compared.DASHED;
-                sets.add(dashed ? keySet(line.series().key(), "dashed: " + line.name(), "arm-dashed")
-                        : keySet(line.series().key(), "solid: " + line.name()));
+                sets.add(dashed ? keySet(line.series().key(), "dashed: " + line.key(), "arm-dashed")
+                        : keySet(line.series().key(), "solid: " + line.key()));
             }
         }
         frameDecades(sets);
