@@ -71,7 +71,7 @@ public class TrlabApp extends Application {
         if (problem == null && named.containsKey("compare")) {
             try {
                 window.lab().compare(Comparison.arms(config,
-                        List.of(named.get("compare").split(ARM_SEPARATOR)), spec -> { }));
+                        List.of(named.get("compare").split(ARM_SEPARATOR))));
             } catch (ConfigException e) {
                 problem = e.getMessage();
             }

@@ -46,7 +46,7 @@ final class GuiCommand implements Callable<Integer> {
             args.add("--preset=" + preset);
         }
         if (!compare.isEmpty()) {
-            Comparison.arms(config, compare, spec -> { }); // so do bad arms
+            Comparison.arms(config, compare); // so do bad arms
             args.add("--compare=" + String.join(TrlabApp.ARM_SEPARATOR, compare));
         }
         if (screenshot != null) {

@@ -96,8 +96,7 @@ final class RunCommand implements Callable<Integer> {
      * comparison.csv.
      */
     private Integer compare(ExperimentConfig base, StateFile.State start, Path dir) throws IOException {
-        List<ExperimentConfig> arms = Comparison.arms(base, compare,
-                spec -> System.err.println("trlab: --compare " + spec + " trains like an earlier arm; it is left out."));
+        List<ExperimentConfig> arms = Comparison.arms(base, compare);
         List<String> labels = Comparison.labels(arms);
         Task task = Experiments.task(base);
         StateFile.State shared = start != null ? start : Experiments.initialState(base, task);

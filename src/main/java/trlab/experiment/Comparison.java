@@ -5,7 +5,6 @@ import trlab.core.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -75,20 +74,15 @@ public final class Comparison {
     }
 
     /**
-     * The runs of {@code --compare}: the base, then one arm per spec ({@link #parseArm}). An arm that would train
-     * exactly like an earlier one is left out and its spec passed to {@code leftOut}.
+     * The runs of {@code --compare}: the base, then one arm per spec ({@link #parseArm}). An arm may train exactly
+     * like another: that is how one sees that a comparison's arms are alike but for what they change.
      *
      * @throws ConfigException for a bad spec, or for more than {@link #MAX_ARMS} runs in all
      */
-    public static List<ExperimentConfig> arms(ExperimentConfig base, List<String> specs, Consumer<String> leftOut) {
+    public static List<ExperimentConfig> arms(ExperimentConfig base, List<String> specs) {
         List<ExperimentConfig> arms = new ArrayList<>(List.of(base));
         for (String spec : specs) {
-            ExperimentConfig arm = parseArm(base, spec);
-            if (arms.contains(arm)) {
-                leftOut.accept(spec);
-            } else {
-                arms.add(arm);
-            }
+            arms.add(parseArm(base, spec));
         }
         if (arms.size() > MAX_ARMS) {
             throw new ConfigException("--compare: at most " + (MAX_ARMS - 1) + " arms beside the preset (" + MAX_ARMS

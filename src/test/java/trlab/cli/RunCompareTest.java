@@ -122,15 +122,20 @@ class RunCompareTest extends CommandTest {
     }
 
     @Test
-    void anArmThatTrainsLikeThePresetIsLeftOutWithANote() {
+    void twoFullBatchArmsWithTheSameSettingsWriteIdenticalSeries() throws IOException {
         Path dir = tmp.resolve("same");
-        int code = trlab("run", "default", "--steps", "200", "--set", "network.width=20", "--no-png",
-                "--compare", "training.method=sgd", "--compare", TWIN, "--out", dir.toString());
+        int code = trlab("run", "default", "--steps", "500", "--set", "network.width=20", "--set",
+                "training.method=full-batch", "--set", "training.labelNoise=0", "--no-png",
+                "--compare", "training.method=full-batch", "--out", dir.toString());
 
-        assertThat(code).isZero();
-        assertThat(stderr()).contains("training.method=sgd trains like an earlier arm; it is left out");
-        assertThat(dir.resolve("1-sgd-batch-1-noise-1.0")).isDirectory();
-        assertThat(dir.resolve("2-full-batch")).isDirectory();
-        assertThat(dir.resolve("3-sgd-batch-1-noise-1.0")).doesNotExist();
+        assertThat(code).as("stderr: %s", stderr()).isZero();
+        Path a = dir.resolve("1-run-1");
+        Path b = dir.resolve("2-run-2");
+        assertThat(Files.readAllLines(a.resolve("metrics.csv"))).hasSizeGreaterThan(10)
+                .isEqualTo(Files.readAllLines(b.resolve("metrics.csv")));
+        JsonNode runA = read(a.resolve("run.json"));
+        JsonNode runB = read(b.resolve("run.json"));
+        assertThat(runB.get("series")).isEqualTo(runA.get("series"));
+        assertThat(runB.get("finalState").get("params")).isEqualTo(runA.get("finalState").get("params"));
     }
 }
