@@ -111,7 +111,7 @@ final class CompareBar extends VBox {
             }
             for (int i = 0; i < labels.size(); i++) {
                 Rectangle swatch = new Rectangle(14, 14);
-                swatch.getStyleClass().addAll("arm-swatch", "arm-" + i);
+                swatch.getStyleClass().addAll("arm-swatch", "arm-" + lab.arms().get(i).colour());
                 ToggleButton select = new ToggleButton(labels.get(i), swatch);
                 select.setId("armToggle" + i);
                 select.getStyleClass().add("arm-toggle");

@@ -168,7 +168,7 @@ public final class Lab implements AutoCloseable {
      */
     public void load(ExperimentConfig next) {
         Task task = Experiments.task(Objects.requireNonNull(next));
-        start(List.of(next), task, 0);
+        start(List.of(next), task, 0, null);
     }
 
     /** Stops every run and builds fresh ones from the current settings, from one initial state; they are paused. */
@@ -176,7 +176,8 @@ public final class Lab implements AutoCloseable {
         List<ExperimentConfig> configs = arms.get().stream().map(Arm::settings).toList();
         try {
             // reads a CSV task's file: a bad file is reported here at once
-            start(configs, Experiments.task(configs.get(0)), selected.get());
+            start(configs, Experiments.task(configs.get(0)), selected.get(),
+                    arms.get().stream().map(Arm::colour).toList());
         } catch (ConfigException | IllegalArgumentException e) {
             message.set(e.getMessage());
         }
@@ -202,7 +203,7 @@ public final class Lab implements AutoCloseable {
             }
         }
         try {
-            start(configs, Experiments.task(configs.get(0)), 0);
+            start(configs, Experiments.task(configs.get(0)), 0, null);
             return true;
         } catch (ConfigException e) {
             message.set(e.getMessage());
@@ -317,11 +318,11 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * One run per config, each on its own training thread. The arms share the task and start from one initial
-     * state, which every arm's record keeps: the first training thread to get there builds it (the network is
-     * numerics, which the FX thread leaves alone), the others wait for it.
+     * One run per config, each on its own training thread, in the given colours (null: in turn from the first). The
+     * arms share the task and start from one initial state, which every arm's record keeps: the first training
+     * thread to get there builds it (the network is numerics, which the FX thread leaves alone), the others wait.
      */
-    private void start(List<ExperimentConfig> configs, Task task, int select) {
+    private void start(List<ExperimentConfig> configs, Task task, int select, List<Integer> colours) {
         closeRuns();
         Once<StateFile.State> shared = new Once<>(() -> Experiments.initialState(configs.get(0), task));
         List<Arm> started = new ArrayList<>(configs.size());
@@ -329,7 +330,8 @@ public final class Lab implements AutoCloseable {
             Run r = new Run(() -> Experiment.startFrom(c, task, shared.get()), c, task, "training-" + (++runNumber));
             r.setSpeed(speed);
             r.shareCores(cores);
-            started.add(new Arm(c, r, started.size()));
+            int i = started.size();
+            started.add(new Arm(c, r, colours == null ? i : colours.get(i)));
         }
         resetPending.set(false);
         message.set("");

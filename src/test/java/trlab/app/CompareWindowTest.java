@@ -106,9 +106,16 @@ class CompareWindowTest {
         // the label noise is the same in both runs, so only the method names them
         assertThat(robot.lookup("#armToggle1").queryAs(ToggleButton.class).getText()).isEqualTo(FULL_BATCH);
         assertThat(robot.lookup("#armToggle0").queryAs(ToggleButton.class).getText()).isEqualTo("SGD, batch 1");
+        robot.clickOn("#addArmButton");
+        robot.clickOn("#removeArm0");
+        assertThat(lab().arms()).hasSize(2);
+        assertThat(robot.lookup("#armToggle0").queryAs(ToggleButton.class).getGraphic().getStyleClass())
+                .as("the swatch keeps the run's colour").contains("arm-1");
+        assertThat(robot.lookup("#armToggle1").queryAs(ToggleButton.class).getGraphic().getStyleClass())
+                .contains("arm-2");
         robot.clickOn("#removeArm1");
         assertThat(lab().arms()).hasSize(1);
-        assertThat(lab().settings().training().method()).isEqualTo(Method.SGD);
+        assertThat(lab().settings().training().method()).isEqualTo(Method.FULL_BATCH);
         assertThat(robot.lookup("#armToggle0").tryQuery()).isEmpty();
     }
 

@@ -155,6 +155,9 @@ class LabTest {
         assertThat(removed.isAlive()).isFalse();
 
         assertThat(lab.arms()).extracting(Lab.Arm::colour).as("colours stay with their runs").containsExactly(0, 1, 3);
+        lab.reset();
+        assertThat(lab.arms()).extracting(Lab.Arm::colour).as("and through Reset").containsExactly(0, 1, 3);
+        kept = lab.run();
 
         lab.stopComparing();
         assertThat(lab.arms()).hasSize(1);
