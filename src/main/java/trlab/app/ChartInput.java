@@ -54,9 +54,20 @@ public record ChartInput(Task task, List<Arm> arms, int selected) {
         return arms.size() > 1;
     }
 
-    /** The selected arm: the lone run, or the one a comparison's controls edit. */
+    /**
+     * The arm that what cannot overlay (a heat map, the reference chooser) shows: the lone run, or the one a
+     * comparison's controls edit; while that one has no snapshot yet (a run just added), the first that has.
+     */
     public Arm arm() {
-        return arms.get(selected);
+        Arm chosen = arms.get(selected);
+        if (chosen.latest() == null) {
+            for (Arm a : arms) {
+                if (a.latest() != null) {
+                    return a;
+                }
+            }
+        }
+        return chosen;
     }
 
     public List<double[]> rows() {

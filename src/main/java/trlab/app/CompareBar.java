@@ -24,6 +24,8 @@ import java.util.List;
  */
 final class CompareBar extends VBox {
     static final String SGD_VS_FULL_BATCH = "SGD vs full batch";
+    /** After a run's whole name, which a narrow panel may cut short on its button. */
+    private static final String SELECT_TIP = ": show this run's settings in the controls";
 
     private final Lab lab;
     final Button sgdVsFullBatch = new Button(SGD_VS_FULL_BATCH);
@@ -74,11 +76,20 @@ final class CompareBar extends VBox {
         lab.armsProperty().addListener(o -> {
             if (lab.arms().size() != armButtons.size()) {
                 rebuild();
+            } else {
+                showColours();
             }
         });
         lab.labelsProperty().addListener(o -> showStatus(List.of()));
         lab.selectedProperty().addListener(o -> showSelected());
         rebuild();
+    }
+
+    /** Each run's swatch in its colour: new runs of the same number may come in other colours. */
+    private void showColours() {
+        for (int i = 0; i < armButtons.size(); i++) {
+            armButtons.get(i).getGraphic().getStyleClass().setAll("arm-swatch", "arm-" + lab.arms().get(i).colour());
+        }
     }
 
     private void showSelected() {
@@ -110,15 +121,13 @@ final class CompareBar extends VBox {
                 return;
             }
             for (int i = 0; i < labels.size(); i++) {
-                Rectangle swatch = new Rectangle(14, 14);
-                swatch.getStyleClass().addAll("arm-swatch", "arm-" + lab.arms().get(i).colour());
-                ToggleButton select = new ToggleButton(labels.get(i), swatch);
+                ToggleButton select = new ToggleButton(labels.get(i), new Rectangle(14, 14));
                 select.setId("armToggle" + i);
                 select.getStyleClass().add("arm-toggle");
                 select.setToggleGroup(group);
                 select.setSelected(i == lab.selected());
                 select.setMaxWidth(Double.MAX_VALUE);
-                select.setTooltip(new Tooltip("Show this run's settings in the controls"));
+                select.setTooltip(new Tooltip(labels.get(i) + SELECT_TIP));
                 HBox.setHgrow(select, Priority.ALWAYS);
                 int index = i;
                 Button remove = new Button("\u2715");
@@ -130,6 +139,7 @@ final class CompareBar extends VBox {
                 armButtons.add(select);
                 armRows.getChildren().add(row);
             }
+            showColours();
         } finally {
             updating = false;
         }
@@ -147,6 +157,8 @@ final class CompareBar extends VBox {
                     : state == Run.State.FINISHED ? " (done)" : "");
             if (!text.equals(armButtons.get(i).getText())) {
                 armButtons.get(i).setText(text);
+                // the whole name, where a narrow panel cuts the button's text short
+                armButtons.get(i).getTooltip().setText(text + SELECT_TIP);
             }
         }
     }

@@ -52,8 +52,9 @@ public final class Lab implements AutoCloseable {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private double speed = Double.POSITIVE_INFINITY;
     /**
-     * The cores the runs may use, one permit per burst of work: one fewer than the machine has, so that compared
-     * runs at full speed take turns and leave a core to the window (drawing, in software where there is no GPU).
+     * How many runs may work at once, one permit per burst of work: one fewer than the machine has cores, so that
+     * compared runs at full speed take turns and the window (drawing, in software where there is no GPU) keeps
+     * room to draw; without it, four runs on two cores drew 12-14 frames per second instead of 20-27.
      */
     private final Semaphore cores = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
     private int runNumber;
@@ -141,12 +142,16 @@ public final class Lab implements AutoCloseable {
             updated.add(new Arm(s, arm.run(), arm.colour()));
         }
         boolean pending = false;
-        for (Arm arm : updated) {
-            ExperimentConfig live = arm.run().config();
-            if (!sameRunShape(arm.settings(), live)) {
+        for (int i = 0; i < updated.size(); i++) {
+            ExperimentConfig s = updated.get(i).settings();
+            Run r = updated.get(i).run();
+            ExperimentConfig live = r.config();
+            // against the settings sent last as well as the run's: a retrain still queued is not in its config yet
+            TrainingConfig sent = now.get(i).settings().training();
+            if (!sameRunShape(s, live)) {
                 pending = true;
-            } else if (!arm.settings().training().equals(live.training())) {
-                arm.run().retrain(arm.settings().training());
+            } else if (!s.training().equals(sent) || !s.training().equals(live.training())) {
+                r.retrain(s.training());
             }
         }
         message.set("");
@@ -193,6 +198,11 @@ public final class Lab implements AutoCloseable {
      *                                  in more than an arm may
      */
     public boolean compare(List<ExperimentConfig> configs) {
+        return compare(configs, null);
+    }
+
+    /** As {@link #compare(List)}, in the given colours (null: in turn from the first). */
+    private boolean compare(List<ExperimentConfig> configs, List<Integer> colours) {
         if (configs.isEmpty() || configs.size() > Comparison.MAX_ARMS) {
             throw new IllegalArgumentException("a comparison has 1 to " + Comparison.MAX_ARMS + " runs, not "
                     + configs.size());
@@ -203,7 +213,7 @@ public final class Lab implements AutoCloseable {
             }
         }
         try {
-            start(configs, Experiments.task(configs.get(0)), 0, null);
+            start(configs, Experiments.task(configs.get(0)), 0, colours);
             return true;
         } catch (ConfigException e) {
             message.set(e.getMessage());
@@ -234,7 +244,14 @@ public final class Lab implements AutoCloseable {
             return;
         }
         configs.add(settings());
-        if (compare(configs)) {
+        // the runs there are keep their colours; the new one takes the first that is free
+        List<Integer> colours = new ArrayList<>(arms.get().stream().map(Arm::colour).toList());
+        int free = 0;
+        while (colours.contains(free)) {
+            free++;
+        }
+        colours.add(free);
+        if (compare(configs, colours)) {
             select(configs.size() - 1);
         }
     }

@@ -95,6 +95,7 @@ final class SpectrumChart extends ChartPane {
             if (arm.latest() != null) {
                 DoubleDataSet ds = armSet("spectrum", arm, "arm-spectrum");
                 size = Math.max(size, show(ds, arm.latest(), arm.label()));
+                ds.setName(arm.label()); // the runs' steps differ little and their names are long: no "(t = ...)"
                 sets.add(ds);
             }
             if (arm.first() != null) {

@@ -98,14 +98,21 @@ final class RunCommand implements Callable<Integer> {
     private Integer compare(ExperimentConfig base, StateFile.State start, Path dir) throws IOException {
         List<ExperimentConfig> arms = Comparison.arms(base, compare);
         List<String> labels = Comparison.labels(arms);
+        List<String> folders = new ArrayList<>();
+        for (int i = 0; i < arms.size(); i++) {
+            folders.add(Comparison.folder(i, labels.get(i)));
+        }
+        refuseOtherArms(dir, folders);
+        for (String folder : folders) {
+            Files.createDirectories(dir.resolve(folder)); // a folder that cannot be made fails before any training
+        }
         Task task = Experiments.task(base);
         StateFile.State shared = start != null ? start : Experiments.initialState(base, task);
         List<RunRecord> records = new ArrayList<>();
-        List<String> folders = new ArrayList<>();
         Task trained = null; // the task with the shared state's data, for the charts
         int status = 0;
         for (int i = 0; i < arms.size(); i++) {
-            String folder = Comparison.folder(i, labels.get(i));
+            String folder = folders.get(i);
             Path armDir = dir.resolve(folder);
             try (Experiment run = Experiment.startFrom(arms.get(i), task, shared)) {
                 String what = String.format(Locale.ROOT, "arm %d of %d (%s): ", i + 1, arms.size(), labels.get(i));
@@ -113,7 +120,6 @@ final class RunCommand implements Callable<Integer> {
                 run.write(armDir);
                 records.add(run.record());
                 trained = run.task();
-                folders.add(folder);
                 if (run.diverged()) {
                     reportDivergence(run, armDir, "arm " + (i + 1) + " (" + labels.get(i) + ")");
                     status = Cli.DIVERGED;
@@ -135,6 +141,26 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %d runs from one initial state; wrote %s to %s%n", base.name(),
                 arms.size(), written, dir);
         return status;
+    }
+
+    /**
+     * Refuses an output folder that holds the run folders of another comparison: its arms would stand beside these
+     * with nothing to tell them apart, while the charts and comparison.csv show only these.
+     */
+    private static void refuseOtherArms(Path dir, List<String> folders) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var entries = Files.list(dir)) {
+            for (Path entry : entries.sorted().toList()) {
+                String name = entry.getFileName().toString();
+                if (name.matches("\\d+(-.*)?") && Files.isRegularFile(entry.resolve(RunRecord.RUN_JSON))
+                        && !folders.contains(name)) {
+                    throw new ConfigException("--out " + dir + " holds " + name + "/ from another comparison, which"
+                            + " would stand beside these runs; choose another folder, or remove it.");
+                }
+            }
+        }
     }
 
     private static Experiment open(ExperimentConfig config, StateFile.State start) {

@@ -126,8 +126,8 @@ public final class Run implements AutoCloseable {
 
     /**
      * Makes this run take turns with the other runs holding the same permits: every burst of work (steps or a live
-     * snapshot) holds one. With one permit fewer than the machine has cores, runs side by side leave a core to the
-     * window however many there are.
+     * snapshot) holds one, so however many runs there are, no more of them work at once than there are permits. A
+     * run's own helper (the second core of a large full batch or of a snapshot) comes on top of its permit.
      */
     public void shareCores(Semaphore permits) {
         cores = permits;
@@ -216,6 +216,9 @@ public final class Run implements AutoCloseable {
             return;
         }
         task = experiment.task();
+        // the start the charts compare with is the recorded one (step 0, or the resumed step), not whichever live
+        // snapshot comes first: runs compared side by side must show one start
+        first = experiment.record().first();
         status = new Status(State.PAUSED, experiment.trainer().time(), experiment.trainer().epoch(), 0, "");
         publishRows();
         rateNanos = System.nanoTime();

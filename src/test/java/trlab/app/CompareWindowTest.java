@@ -113,9 +113,15 @@ class CompareWindowTest {
                 .as("the swatch keeps the run's colour").contains("arm-1");
         assertThat(robot.lookup("#armToggle1").queryAs(ToggleButton.class).getGraphic().getStyleClass())
                 .contains("arm-2");
+        robot.clickOn("#addArmButton");
+        assertThat(lab().arms()).extracting(Lab.Arm::colour).as("a new run takes the free colour").containsExactly(1, 2, 0);
+        robot.clickOn("#compareSgdButton");
+        assertThat(lab().arms()).extracting(Lab.Arm::colour).containsExactly(0, 1);
+        assertThat(robot.lookup("#armToggle0").queryAs(ToggleButton.class).getGraphic().getStyleClass())
+                .as("a new pair of runs shows its own colours").contains("arm-0").doesNotContain("arm-1");
         robot.clickOn("#removeArm1");
         assertThat(lab().arms()).hasSize(1);
-        assertThat(lab().settings().training().method()).isEqualTo(Method.FULL_BATCH);
+        assertThat(lab().settings().training().method()).isEqualTo(Method.SGD);
         assertThat(robot.lookup("#armToggle0").tryQuery()).isEmpty();
     }
 
@@ -183,7 +189,7 @@ class CompareWindowTest {
         robot.clickOn("#compareSgdButton");
         Run fullBatch = lab().arms().get(1).run();
         robot.clickOn("#removeArm1");
-        assertThat(fullBatch.isAlive()).isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !fullBatch.isAlive());
         Run sgd = lab().run();
         long before = sgd.status().step();
         waitUntil(() -> sgd.status().step() > before + 100);

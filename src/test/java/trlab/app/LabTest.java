@@ -58,19 +58,39 @@ class LabTest {
         assertThat(arms).hasSize(2);
         assertThat(lab.labels()).containsExactly("SGD, batch 1, noise 1.0", "full batch");
         Set<Thread> threads = new HashSet<>();
-        StateFile.State first = onThread(arms.get(0).run(), e -> e.record().initialState());
+        // what each arm trains from: its live network and data before the first step, against a lone run's start
+        StateFile.State lone;
+        double[] loneRow;
+        try (trlab.experiment.Experiment e = trlab.experiment.Experiment.start(SGD)) {
+            lone = StateFile.copyOf(e.state());
+            loneRow = e.record().row(0);
+        }
         for (Lab.Arm arm : arms) {
             threads.add(onThread(arm.run(), e -> Thread.currentThread()));
-            StateFile.State initial = onThread(arm.run(), e -> e.record().initialState());
-            assertThat(initial.network().w).isEqualTo(first.network().w);
-            assertThat(initial.network().a).isEqualTo(first.network().a);
-            assertThat(initial.network().b).isEqualTo(first.network().b);
-            assertThat(initial.network().c).isEqualTo(first.network().c);
-            assertThat(initial.data().y()).isEqualTo(first.data().y());
-            assertThat(time(arm.run())).isZero();
+            StateFile.State live = onThread(arm.run(), e -> StateFile.copyOf(e.state()));
+            assertThat(live.step()).isZero();
+            assertThat(live.network().w).isEqualTo(lone.network().w);
+            assertThat(live.network().a).isEqualTo(lone.network().a);
+            assertThat(live.network().b).isEqualTo(lone.network().b);
+            assertThat(live.network().c).isEqualTo(lone.network().c);
+            assertThat(live.data().x()).isEqualTo(lone.data().x());
+            assertThat(live.data().y()).isEqualTo(lone.data().y());
+            assertThat(LabTest.<double[]>onThread(arm.run(), e -> e.record().row(0))).as("the step-0 measurements")
+                    .isEqualTo(loneRow);
         }
         assertThat(threads).as("one training thread per arm").hasSize(2);
         assertThat(LabTest.<Method>onThread(arms.get(1).run(), e -> e.config().training().method())).isEqualTo(Method.FULL_BATCH);
+    }
+
+    @Test
+    void everyArmShowsTheRecordedStartEvenWhenItRunsAtOnce() throws Exception {
+        lab.compareSgdWithFullBatch();
+        for (Lab.Arm arm : lab.arms()) {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> arm.run().first() != null);
+            assertThat(arm.run().first().step()).isZero();
+        }
+        assertThat(lab.arms().get(1).run().first().curves().spectrum())
+                .isEqualTo(lab.arms().get(0).run().first().curves().spectrum());
     }
 
     @Test
@@ -152,7 +172,7 @@ class LabTest {
         lab.removeArm(2);
         assertThat(lab.arms()).hasSize(3);
         assertThat(lab.run()).as("the selected run stays selected").isSameAs(kept);
-        assertThat(removed.isAlive()).isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !removed.isAlive());
 
         assertThat(lab.arms()).extracting(Lab.Arm::colour).as("colours stay with their runs").containsExactly(0, 1, 3);
         lab.reset();

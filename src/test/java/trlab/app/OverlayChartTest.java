@@ -13,6 +13,7 @@ import trlab.experiment.Presets;
 import trlab.measure.Series;
 import trlab.measure.Snapshot;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -196,6 +197,28 @@ class OverlayChartTest {
         AgingChart aging = draw(AgingChart::new, three);
         assertThat(ChartTests.fx(aging::csv).lines().findFirst().orElseThrow())
                 .contains("full batch: fit t^-\u03b1: y");
+    }
+
+    @Test
+    void aSelectedRunWithoutASnapshotYetLeavesNoChartBlank() throws Exception {
+        ChartInput.Arm fresh = new ChartInput.Arm("new run", 3, List.of(), null, null);
+        List<ChartInput.Arm> arms = new ArrayList<>(three.arms());
+        arms.add(fresh);
+        ChartInput in = new ChartInput(three.task(), arms, 3);
+        OutputChart output = draw(OutputChart::new, in);
+        ResponseChart response = draw(ResponseChart::new, in);
+        assertThat(output.trainingData().getDataCount()).isEqualTo(three.task().train().size());
+        assertThat(armSets(output, LABELS.get(0))).hasSize(1);
+        assertThat(response.shownRow()).isNotNegative();
+        assertThat(armSets(response, LABELS.get(2))).hasSize(1);
+        for (Supplier<? extends ChartPane> make : List.<Supplier<? extends ChartPane>>of(LossChart::new,
+                AgingChart::new, SpectrumChart::new, FeatureSpaceChart::new, FeatureDimensionChart::new,
+                FragilityChart::new)) {
+            ChartPane chart = draw(make, in);
+            assertThat(chart.dataSets()).as(chart.fileName()).anyMatch(ds -> ds.getDataCount() > 0);
+            assertThat(chart.dataSets()).as(chart.fileName()).noneMatch(ds -> ds.getName().startsWith("new run")
+                    && ds.getDataCount() > 0);
+        }
     }
 
     @Test

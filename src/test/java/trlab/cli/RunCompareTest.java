@@ -93,6 +93,42 @@ class RunCompareTest extends CommandTest {
     }
 
     @Test
+    void theFirstArmTrainsExactlyAsTheLonePresetAndEveryArmStartsWhereItDoes() throws IOException {
+        Path lone = tmp.resolve("lone");
+        assertThat(trlab("run", "default", "--steps", "400", "--set", "network.width=20", "--no-png", "--out",
+                lone.toString())).isZero();
+        Path dir = tmp.resolve("cmp");
+        assertThat(trlab("run", "default", "--steps", "400", "--set", "network.width=20", "--no-png", "--compare",
+                TWIN, "--compare", "training.batchSize=4", "--out", dir.toString())).isZero();
+
+        List<String> loneRows = Files.readAllLines(lone.resolve("metrics.csv"));
+        assertThat(Files.readAllLines(dir.resolve("1-sgd-batch-1-noise-1.0").resolve("metrics.csv")))
+                .as("bit for bit").isEqualTo(loneRows);
+        for (String arm : List.of("2-full-batch", "3-sgd-batch-4")) {
+            List<String> rows = Files.readAllLines(dir.resolve(arm).resolve("metrics.csv"));
+            assertThat(rows.get(1)).as("%s at step 0: the same network on the same data", arm)
+                    .isEqualTo(loneRows.get(1));
+            assertThat(rows).as("%s trains otherwise", arm).isNotEqualTo(loneRows);
+        }
+    }
+
+    @Test
+    void aFolderWithTheRunsOfAnotherComparisonIsRefused() throws IOException {
+        Path dir = tmp.resolve("cmp");
+        assertThat(trlab("run", "default", "--steps", "200", "--set", "network.width=20", "--no-png", "--compare",
+                TWIN, "--compare", "training.batchSize=4", "--out", dir.toString())).isZero();
+        assertThat(trlab("run", "default", "--steps", "300", "--set", "network.width=20", "--no-png", "--compare",
+                TWIN, "--compare", "training.batchSize=4", "--out", dir.toString()))
+                .as("the same arms again write over their folders").isZero();
+        int code = trlab("run", "default", "--steps", "200", "--set", "network.width=20", "--no-png", "--compare",
+                TWIN, "--out", dir.toString());
+        assertThat(code).isEqualTo(Cli.BAD_INPUT);
+        assertThat(stderr()).contains("holds 3-sgd-batch-4/ from another comparison");
+        assertThat(read(dir.resolve("2-full-batch").resolve("run.json")).get("finalState").get("step").asLong())
+                .as("nothing was trained or written").isEqualTo(300);
+    }
+
+    @Test
     void armsShareAStartingStateFileToo() throws IOException {
         Path first = tmp.resolve("first");
         assertThat(trlab("run", "default", "--steps", "200", "--set", "network.width=20", "--no-png", "--out",
