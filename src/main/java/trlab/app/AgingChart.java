@@ -56,8 +56,9 @@ final class AgingChart extends StepsChart {
         nameColumns(armFit, arm.label() + ": fit t^-\u03b1");
         PowerLawFit f = s.count() == 0 ? null : fitLine(s.steps(), s.values(Series.KERNEL_AMPLITUDE), s.count(), armFit);
         if (f != null) {
-            line.setName(String.format(Locale.ROOT, "%s: \u03b1 = %.2f \u00b1 %.2f", arm.label(), plain(f.alpha()),
-                    f.error()));
+            // alpha first: where a long name is cut short in a narrow chart, the exponent stays
+            line.setName(String.format(Locale.ROOT, "\u03b1 = %.2f \u00b1 %.2f: %s", plain(f.alpha()), f.error(),
+                    arm.label()));
             sets.add(0, armFit); // drawn over every arm's data
         }
     }

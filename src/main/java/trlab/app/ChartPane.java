@@ -19,6 +19,8 @@ import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
+import javafx.collections.ListChangeListener;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
@@ -61,7 +63,24 @@ public abstract class ChartPane extends StackPane {
         getChildren().add(chart);
         getStyleClass().add("chart-pane");
         installMenu();
+        // a legend entry longer than the chart is wide (compared runs with long names) is cut with an ellipsis;
+        // left at its full width it would push the plot and its axis out of a dashboard cell
+        if (chart.getLegend().getNode() instanceof Pane legend) {
+            // its own minimum is its widest entry at full length (FlowPane ignores the entries' maximum there)
+            legend.setMinWidth(0);
+            legend.getChildren().addListener((ListChangeListener<Node>) change -> {
+                for (Node item : legend.getChildren()) {
+                    if (item instanceof Region r && !r.maxWidthProperty().isBound()) {
+                        // the cell's width, not the chart's: a chart as wide as its widest entry would never shrink
+                        r.maxWidthProperty().bind(widthProperty().subtract(LEGEND_MARGIN));
+                    }
+                }
+            });
+        }
     }
+
+    /** Room left beside the widest legend entry (the legend's padding and border). */
+    private static final double LEGEND_MARGIN = 24;
 
     /** The file name stem for exports, e.g. "loss". */
     public abstract String fileName();

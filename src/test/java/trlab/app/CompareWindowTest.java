@@ -55,7 +55,8 @@ class CompareWindowTest {
     private boolean everyChartShows(List<String> labels) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> window.dashboard().charts().stream().allMatch(chart ->
                 labels.stream().allMatch(label -> chart.dataSets().stream()
-                        .anyMatch(ds -> ds.getName().startsWith(label) && ds.getDataCount() > 0)))).get();
+                        .anyMatch(ds -> (ds.getName().startsWith(label) || ds.getName().endsWith(label))
+                                && ds.getDataCount() > 0)))).get();
     }
 
     @Test

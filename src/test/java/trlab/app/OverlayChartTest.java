@@ -39,9 +39,10 @@ class OverlayChartTest {
         });
     }
 
-    /** The data sets drawn whose name is an arm's label (its legend entry or its unnamed companions). */
+    /** The data sets drawn whose name begins or ends with an arm's label (its legend entry or its companions). */
     private static List<DataSet> armSets(ChartPane chart, String label) {
-        return chart.dataSets().stream().filter(ds -> ds.getName().startsWith(label)).toList();
+        return chart.dataSets().stream().filter(ds -> ds.getName().startsWith(label) || ds.getName().endsWith(label))
+                .toList();
     }
 
     private static boolean inLegend(DataSet ds) {
@@ -115,7 +116,7 @@ class OverlayChartTest {
         for (int a = 0; a < ARMS.size(); a++) {
             String label = LABELS.get(a);
             assertThat(chart.dataSets().stream().map(DataSet::getName))
-                    .anyMatch(name -> name.startsWith(label + ": \u03b1 = "));
+                    .anyMatch(name -> name.startsWith("\u03b1 = ") && name.endsWith(": " + label));
         }
         long fits = chart.dataSets().stream().filter(ds -> ds.getStyleClasses().contains("arm-fit")).count();
         assertThat(fits).isEqualTo(ARMS.size());
@@ -197,6 +198,34 @@ class OverlayChartTest {
         AgingChart aging = draw(AgingChart::new, three);
         assertThat(ChartTests.fx(aging::csv).lines().findFirst().orElseThrow())
                 .contains("full batch: fit t^-\u03b1: y");
+    }
+
+    @Test
+    void aLegendEntryWiderThanADashboardCellIsCutNotThePlot() throws Exception {
+        List<ExperimentConfig> arms = List.of(SGD, SGD.withOverrides(Claims.FULL_BATCH),
+                SGD.with("network.activation=relu").with("training.learningRate=0.01"), SGD.with("training.batchSize=4"));
+        ChartInput four = ChartTests.comparison(arms, 300);
+        assertThat(four.arms().get(0).label()).isEqualTo("SGD, batch 1, noise 1.0, \u03b7 = 0.02, tanh");
+        double[] axisX = ChartTests.fx(() -> {
+            AgingChart chart = new AgingChart();
+            chart.update(four);
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            javafx.scene.Scene scene = new javafx.scene.Scene(chart, 330, 440);
+            scene.getStylesheets().add(ChartExport.class.getResource("lab.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            chart.applyCss();
+            chart.layout();
+            javafx.scene.Node yAxis = (javafx.scene.Node) chart.chart().getYAxis();
+            javafx.scene.Node xAxis = (javafx.scene.Node) chart.chart().getXAxis();
+            javafx.geometry.Bounds y = yAxis.localToScene(yAxis.getBoundsInLocal());
+            javafx.geometry.Bounds x = xAxis.localToScene(xAxis.getBoundsInLocal());
+            stage.hide();
+            return new double[]{y.getMinX(), x.getMinX(), x.getWidth()};
+        });
+        assertThat(axisX[0]).as("the y axis, its name included, starts inside the cell").isGreaterThanOrEqualTo(0);
+        assertThat(axisX[1]).as("the plot starts right of it").isGreaterThan(axisX[0]);
+        assertThat(axisX[2]).as("and spans most of the cell").isBetween(200.0, 330.0);
     }
 
     @Test
