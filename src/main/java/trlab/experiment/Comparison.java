@@ -31,7 +31,7 @@ public final class Comparison {
     private Comparison() {
     }
 
-    /** An arm: the shared settings with the arm's own training method, batch size, learning rate, noise and activation. */
+    /** An arm: the shared settings with the arm's own method, batch size, learning rate, label noise and activation. */
     public static ExperimentConfig arm(ExperimentConfig shared, ExperimentConfig own) {
         TrainingConfig t = own.training();
         return shared.withNetwork(shared.network().withActivation(own.network().activation()))
