@@ -54,7 +54,8 @@ final class AgingChart extends StepsChart {
         DoubleDataSet line = armSet(Series.KERNEL_AMPLITUDE.key(), arm);
         DoubleDataSet armFit = armSet("aging-fit", arm, "arm-fit", "no-legend");
         nameColumns(armFit, arm.label() + ": fit t^-\u03b1");
-        PowerLawFit f = s.count() == 0 ? null : fitLine(s.steps(), s.values(Series.KERNEL_AMPLITUDE), s.count(), armFit);
+        PowerLawFit f = s.count() == 0 ? null
+                : fitLine(s.steps(), s.values(Series.KERNEL_AMPLITUDE), s.count(), armFit);
         if (f != null) {
             // alpha first: where a long name is cut short in a narrow chart, the exponent stays
             line.setName(String.format(Locale.ROOT, "\u03b1 = %.2f \u00b1 %.2f: %s", plain(f.alpha()), f.error(),

@@ -45,10 +45,10 @@ final class CompareBar extends VBox {
         sgdVsFullBatch.setId("compareSgdButton");
         addArm.setId("addArmButton");
         stop.setId("stopComparingButton");
-        ControlPanel.tip(sgdVsFullBatch, "Trains SGD on these settings beside its full-batch twin on clean labels, both from the"
-                + " same initial network, and overlays them in every chart.");
-        ControlPanel.tip(addArm, "Adds a copy of the selected run (up to " + Comparison.MAX_ARMS + "); change its settings, then"
-                + " Run. Every run starts again from the initial state.");
+        ControlPanel.tip(sgdVsFullBatch, "Trains SGD on these settings beside its full-batch twin on clean labels,"
+                + " both from the same initial network, and overlays them in every chart.");
+        ControlPanel.tip(addArm, "Adds a copy of the selected run (up to " + Comparison.MAX_ARMS + "); change its"
+                + " settings, then Run. Every run starts again from the initial state.");
         ControlPanel.tip(stop, "Keeps only the selected run.");
         sgdVsFullBatch.setOnAction(e -> lab.compareSgdWithFullBatch());
         addArm.setOnAction(e -> lab.addArm());

@@ -231,8 +231,8 @@ public final class LabWindow extends BorderPane {
         MenuItem png1 = item("Export dashboard as PNG\u2026", null, () -> exportDashboard(1));
         MenuItem png2 = item("Export dashboard as PNG at 2x\u2026", null, () -> exportDashboard(2));
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
-        Menu file = new Menu("File", null, openPreset, savePreset, openCsv, loadState, saveState, exportRun, series, png1,
-                png2, quit);
+        Menu file = new Menu("File", null, openPreset, savePreset, openCsv, loadState, saveState, exportRun, series,
+                png1, png2, quit);
 
         presentation.setAccelerator(KeyCombination.keyCombination("F5"));
         presentation.selectedProperty().addListener((o, a, on) -> applyPresentation(on));

@@ -4,8 +4,8 @@ import trlab.measure.Series;
 
 /**
  * Training loss (all samples, clean targets) and test loss (probe grid, clean target function) over t, beside how
- * far the kernel has moved from its start (right axis): the lazy regime shows a falling loss over a flat drift. Compared
- * runs show their training loss (solid) and test loss (dashed).
+ * far the kernel has moved from its start (right axis): the lazy regime shows a falling loss over a flat drift.
+ * Compared runs show their training loss (solid) and test loss (dashed).
  */
 final class LossChart extends StepsChart {
     LossChart() {

@@ -32,7 +32,8 @@ import java.util.function.IntConsumer;
  *       f = 0 is the white band), with the samples as two point sets by label (the sign of y_1).</li>
  * </ul>
  * Compared runs draw their outputs each in their colour over the black data (d = 1); a heat map shows the selected
- * run and names it in the legend. A primary click (not a drag) near a training sample reports its index to {@link #setOnSampleClicked}.
+ * run and names it in the legend. A primary click (not a drag) near a training sample reports its index to
+ * {@link #setOnSampleClicked}.
  */
 final class OutputChart extends ChartPane {
     /** Pick radius for a click on a training sample, in pixels. */

@@ -5,6 +5,7 @@ import trlab.core.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -155,7 +156,7 @@ public final class Comparison {
         return c.training().method() == Method.FULL_BATCH ? "full batch" : "SGD, batch " + c.training().batchSize();
     }
 
-    private static boolean differ(List<ExperimentConfig> arms, java.util.function.Function<ExperimentConfig, Object> f) {
+    private static boolean differ(List<ExperimentConfig> arms, Function<ExperimentConfig, Object> f) {
         return arms.stream().map(f).distinct().count() > 1;
     }
 

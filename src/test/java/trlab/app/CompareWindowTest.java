@@ -115,7 +115,8 @@ class CompareWindowTest {
         assertThat(robot.lookup("#armToggle1").queryAs(ToggleButton.class).getGraphic().getStyleClass())
                 .contains("arm-2");
         robot.clickOn("#addArmButton");
-        assertThat(lab().arms()).extracting(Lab.Arm::colour).as("a new run takes the free colour").containsExactly(1, 2, 0);
+        assertThat(lab().arms()).extracting(Lab.Arm::colour).as("a new run takes the free colour")
+                .containsExactly(1, 2, 0);
         robot.clickOn("#compareSgdButton");
         assertThat(lab().arms()).extracting(Lab.Arm::colour).containsExactly(0, 1);
         assertThat(robot.lookup("#armToggle0").queryAs(ToggleButton.class).getGraphic().getStyleClass())
@@ -177,7 +178,8 @@ class CompareWindowTest {
             lab().arms().get(1).run().play();
         });
         waitUntil(() -> lab().arms().get(1).run().status().state() == Run.State.DIVERGED);
-        waitUntil(() -> robot.lookup("#statusMessage").queryLabeled().getText().startsWith("full batch, \u03b7 = 50.0: "));
+        waitUntil(() -> robot.lookup("#statusMessage").queryLabeled().getText()
+                .startsWith("full batch, \u03b7 = 50.0: "));
         assertThat(robot.lookup("#statusMessage").queryLabeled().getText()).contains("Diverged at step");
         assertThat(robot.lookup("#statusMessage").queryLabeled().getStyleClass()).contains("error");
         assertThat(robot.lookup("#armToggle1").queryAs(ToggleButton.class).getText()).endsWith("(diverged)");

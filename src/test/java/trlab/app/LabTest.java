@@ -79,7 +79,8 @@ class LabTest {
                     .isEqualTo(loneRow);
         }
         assertThat(threads).as("one training thread per arm").hasSize(2);
-        assertThat(LabTest.<Method>onThread(arms.get(1).run(), e -> e.config().training().method())).isEqualTo(Method.FULL_BATCH);
+        assertThat(LabTest.<Method>onThread(arms.get(1).run(), e -> e.config().training().method()))
+                .isEqualTo(Method.FULL_BATCH);
     }
 
     @Test

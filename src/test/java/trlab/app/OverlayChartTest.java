@@ -184,7 +184,8 @@ class OverlayChartTest {
             response.update(lone);
             return null;
         });
-        assertThat(response.chart().getAxes()).as("the measured response's axis is back").contains(response.rightAxis());
+        assertThat(response.chart().getAxes()).as("the measured response's axis is back")
+                .contains(response.rightAxis());
         assertThat(response.dataSets()).contains(response.responseLine(), response.kernelLine());
     }
 
@@ -203,7 +204,8 @@ class OverlayChartTest {
     @Test
     void aLegendEntryWiderThanADashboardCellIsCutNotThePlot() throws Exception {
         List<ExperimentConfig> arms = List.of(SGD, SGD.withOverrides(Claims.FULL_BATCH),
-                SGD.with("network.activation=relu").with("training.learningRate=0.01"), SGD.with("training.batchSize=4"));
+                SGD.with("network.activation=relu").with("training.learningRate=0.01"),
+                SGD.with("training.batchSize=4"));
         ChartInput four = ChartTests.comparison(arms, 300);
         assertThat(four.arms().get(0).label()).isEqualTo("SGD, batch 1, noise 1.0, \u03b7 = 0.02, tanh");
         double[] axisX = ChartTests.fx(() -> {

@@ -33,8 +33,8 @@ class RunCompareTest extends CommandTest {
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
                 int p = image.getRGB(x, y);
-                int d = Math.abs(((p >> 16) & 255) - ((rgb >> 16) & 255)) + Math.abs(((p >> 8) & 255) - ((rgb >> 8) & 255))
-                        + Math.abs((p & 255) - (rgb & 255));
+                int d = Math.abs(((p >> 16) & 255) - ((rgb >> 16) & 255))
+                        + Math.abs(((p >> 8) & 255) - ((rgb >> 8) & 255)) + Math.abs((p & 255) - (rgb & 255));
                 if (d < 24) {
                     n++;
                 }
