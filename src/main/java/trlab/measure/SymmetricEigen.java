@@ -27,51 +27,45 @@ record SymmetricEigen(int size, double[] values, double[] vectors) {
         if (!eig.decompose(new DMatrixRMaj(n, n, true, symmetric))) {
             return bySvd(symmetric, n, withVectors);
         }
-        Integer[] order = new Integer[n];
         double[] raw = new double[n];
         for (int j = 0; j < n; j++) {
-            order[j] = j;
             raw[j] = eig.getEigenvalue(j).getReal();
         }
-        Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -raw[j]));
-        double[] values = new double[n];
-        double[] vectors = withVectors ? new double[n * n] : null;
-        for (int c = 0; c < n; c++) {
-            values[c] = raw[order[c]];
-            if (withVectors) {
-                DMatrixRMaj v = eig.getEigenVector(order[c]);
-                for (int r = 0; r < n; r++) {
-                    vectors[r * n + c] = v.get(r, 0);
-                }
-            }
-        }
-        return new SymmetricEigen(n, values, vectors);
+        return descending(n, raw, withVectors ? (r, j) -> eig.getEigenVector(j).get(r, 0) : null);
     }
 
-    private static SymmetricEigen bySvd(double[] symmetric, int n, boolean withVectors) {
+    /** The fallback of {@link #of}, on its own for tests. */
+    static SymmetricEigen bySvd(double[] symmetric, int n, boolean withVectors) {
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, withVectors, false, false);
         if (!svd.decompose(new DMatrixRMaj(n, n, true, symmetric))) {
             throw new ArithmeticException("neither the eigen decomposition nor the SVD of a " + n + " x " + n
                     + " Gram matrix converged");
         }
-        double[] raw = svd.getSingularValues();
         DMatrixRMaj u = withVectors ? svd.getU(null, false) : null;
+        return descending(n, svd.getSingularValues(), withVectors ? u::get : null);
+    }
+
+    /** Entry r of a decomposition's vector j, in the order the decomposition returned them. */
+    private interface Vectors {
+        double get(int r, int j);
+    }
+
+    /** The values largest first, and (when {@code vectors} is given) their vectors as columns in the same order. */
+    private static SymmetricEigen descending(int n, double[] raw, Vectors vectors) {
         Integer[] order = new Integer[n];
         for (int j = 0; j < n; j++) {
             order[j] = j;
         }
         Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -raw[j]));
         double[] values = new double[n];
-        double[] vectors = withVectors ? new double[n * n] : null;
+        double[] columns = vectors != null ? new double[n * n] : null;
         for (int c = 0; c < n; c++) {
             values[c] = raw[order[c]];
-            if (withVectors) {
-                for (int r = 0; r < n; r++) {
-                    vectors[r * n + c] = u.get(r, order[c]);
-                }
+            for (int r = 0; columns != null && r < n; r++) {
+                columns[r * n + c] = vectors.get(r, order[c]);
             }
         }
-        return new SymmetricEigen(n, values, vectors);
+        return new SymmetricEigen(n, values, columns);
     }
 
     /**
