@@ -71,12 +71,12 @@ final class SpectrumChart extends ChartPane {
             floor.clearData();
             return;
         }
-        int size = show(now, latest, "now");
+        int size = show(now, latest, at("now", latest));
         Snapshot first = in.first();
         if (first == null) {
             start.clearData();
         } else {
-            size = Math.max(size, show(start, first, "start"));
+            size = Math.max(size, show(start, first, at("start", first)));
         }
         showFloor(size);
     }
@@ -94,8 +94,8 @@ final class SpectrumChart extends ChartPane {
             ChartInput.Arm arm = in.arms().get(a);
             if (arm.latest() != null) {
                 DoubleDataSet ds = armSet("spectrum", arm, "arm-spectrum");
+                // the runs' steps differ little and their names are long: no "(t = ...)"
                 size = Math.max(size, show(ds, arm.latest(), arm.label()));
-                ds.setName(arm.label()); // the runs' steps differ little and their names are long: no "(t = ...)"
                 sets.add(ds);
             }
             if (arm.first() != null) {
@@ -103,7 +103,7 @@ final class SpectrumChart extends ChartPane {
                 if (startsDrawn.stream().noneMatch(d -> Arrays.equals(d, spectrum))) {
                     DoubleDataSet ds = startsDrawn.isEmpty() ? start
                             : armSet("spectrum-start", arm, "arm-dashed", "arm-spectrum-start");
-                    show(ds, arm.first(), startsDrawn.isEmpty() ? "start" : arm.label() + ", start");
+                    show(ds, arm.first(), at(startsDrawn.isEmpty() ? "start" : arm.label() + ", start", arm.first()));
                     startsDrawn.add(spectrum);
                     starts.add(ds);
                 }
@@ -121,8 +121,13 @@ final class SpectrumChart extends ChartPane {
         floor.set(new double[]{1, Math.max(size, 2)}, new double[]{RESOLVED, RESOLVED});
     }
 
-    /** Fills one set with sigma_j / sigma_1 for j = 1..min(M, N); returns the number of values. */
-    private static int show(DoubleDataSet ds, Snapshot s, String when) {
+    /** A legend name with the snapshot's step, e.g. "now (t = 1,000)". */
+    private static String at(String what, Snapshot s) {
+        return String.format(Locale.ROOT, "%s (t = %,d)", what, s.step());
+    }
+
+    /** Fills one set with sigma_j / sigma_1 for j = 1..min(M, N) and names it; returns the number of values. */
+    private static int show(DoubleDataSet ds, Snapshot s, String name) {
         double[] spectrum = s.curves().spectrum();
         int n = spectrum.length;
         double[] j = new double[n];
@@ -134,7 +139,7 @@ final class SpectrumChart extends ChartPane {
             ratio[k] = r >= RESOLVED ? r : Double.NaN;
         }
         fill(ds, j, ratio, n, false, true);
-        ds.setName(String.format(Locale.ROOT, "%s (t = %,d)", when, s.step()));
+        ds.setName(name);
         return n;
     }
 }

@@ -10,6 +10,7 @@ import trlab.measure.Snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A chart of measured series over the training time t on a log axis: the recorded samples (log-spaced, so every
@@ -20,8 +21,26 @@ import java.util.List;
  * once and each line style once.
  */
 abstract class StepsChart extends ChartPane {
-    /** How a series is drawn when runs are compared. */
-    enum Compared { SOLID, DASHED, NO }
+    /**
+     * How a series is drawn when runs are compared: the word of its legend key and its style classes. The legend
+     * names each run once, by its solid line; a dashed line has only its key.
+     */
+    enum Compared {
+        SOLID("solid"), DASHED("dashed", "arm-dashed"), NO(null);
+
+        final String word;
+        /** The key's style classes. */
+        final String[] styles;
+        /** A run's line's style classes. */
+        final String[] runStyles;
+
+        Compared(String word, String... styles) {
+            this.word = word;
+            this.styles = styles;
+            this.runStyles = styles.length == 0 ? styles : Stream.concat(Stream.of(styles), Stream.of("no-legend"))
+                    .toArray(String[]::new);
+        }
+    }
 
     /** @param key what the legend calls the line when runs are compared, e.g. "dashed: test loss" */
     private record Line(Series series, DoubleDataSet data, boolean logY, String name, Compared compared, String key) {
@@ -198,9 +217,7 @@ abstract class StepsChart extends ChartPane {
         for (int a = 0; a < arms.size(); a++) {
             Samples s = Samples.of(arms.get(a));
             for (Line line : drawn) {
-                boolean dashed = line.compared() == Compared.DASHED;
-                DoubleDataSet ds = dashed ? armSet(line.series().key(), arms.get(a), "arm-dashed", "no-legend")
-                        : armSet(line.series().key(), arms.get(a));
+                DoubleDataSet ds = armSet(line.series().key(), arms.get(a), line.compared().runStyles);
                 ds.setName(arms.get(a).label());
                 nameColumns(ds, arms.get(a).label() + ": " + line.name());
                 double[] y = s.values(line.series());
@@ -214,9 +231,7 @@ abstract class StepsChart extends ChartPane {
         }
         if (drawn.size() > 1) {
             for (Line line : drawn) {
-                boolean dashed = line.compared() == Compared.DASHED;
-                sets.add(dashed ? keySet(line.series().key(), "dashed: " + line.key(), "arm-dashed")
-                        : keySet(line.series().key(), "solid: " + line.key()));
+                sets.add(keySet(line.series().key(), line.compared().word + ": " + line.key(), line.compared().styles));
             }
         }
         frameDecades(sets);

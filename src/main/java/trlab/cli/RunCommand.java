@@ -186,7 +186,7 @@ final class RunCommand implements Callable<Integer> {
     private static void reportDivergence(Experiment run, Path dir, String which) {
         System.err.printf(Locale.ROOT, "trlab: %s diverged at step %d (the loss or a parameter is no longer finite);"
                         + " %s keeps the last finite state, from step %d. Try training.learningRate below %.3g, the"
-                        + " stability bound of that state.%n", which, run.divergedAt(), dir.resolve("final-state.json"),
+                        + " stability bound of that state.%n", which, run.divergedAt(), dir.resolve(RunRecord.FINAL_STATE),
                 run.finalState().step(), run.suggestedLearningRate());
     }
 

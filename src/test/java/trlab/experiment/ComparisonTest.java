@@ -43,7 +43,7 @@ class ComparisonTest {
     }
 
     @Test
-    void armsWithTheSameFullBatchSettingsRecordIdenticalSeries() {
+    void theSameFullBatchSettingsRecordIdenticalSeries() {
         ExperimentConfig fullBatch = SGD.withOverrides(Claims.FULL_BATCH);
         List<double[]> a = rows(fullBatch);
         List<double[]> b = rows(fullBatch);
