@@ -1,23 +1,52 @@
 package trlab;
 
-import static com.tngtech.archunit.base.DescribedPredicate.or;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import trlab.core.ArchitectureViolation;
+
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The layering of DESIGN.md: core, measure, experiment below; cli and app on top; only app, cli and the
- * Launcher may touch JavaFX or ChartFX. Rules over packages that may still be empty allow an empty subject.
+ * The packages and which may use which, as the README's table of packages lists them: core at the bottom, then
+ * measure, the config, the run, the reproduction; the charts and the window on top, with the command line beside
+ * them. Only the window, its charts, the command line and the launcher touch JavaFX or ChartFX.
  */
 class ArchitectureTest {
+
+    private static final String CORE = "core";
+    private static final String MEASURE = "measure";
+    private static final String CONFIG = "config";
+    private static final String RUNS = "runs";
+    private static final String REPRODUCE = "reproduce";
+    private static final String CHARTS = "charts";
+    private static final String WINDOW = "window";
+    private static final String CLI = "cli";
+    private static final String LAUNCHER = "launcher";
+
+    /** Each layer's package, exactly: a new package must be placed here before it can hold a class. */
+    private static final Map<String, String> PACKAGES = Map.of(
+            CORE, "trlab.core",
+            MEASURE, "trlab.measure",
+            CONFIG, "trlab.experiment.config",
+            RUNS, "trlab.experiment",
+            REPRODUCE, "trlab.experiment.reproduce",
+            CHARTS, "trlab.app.chart",
+            WINDOW, "trlab.app",
+            CLI, "trlab.cli",
+            LAUNCHER, "trlab");
 
     private static JavaClasses classes;
 
@@ -28,60 +57,62 @@ class ArchitectureTest {
                 .importPackages("trlab");
     }
 
+    /** The arrows: each layer and the layers it may use; {@code optionalLayers} lets a layer be empty. */
+    private static ArchRule layers(boolean optionalLayers) {
+        LayeredArchitecture arch = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(optionalLayers);
+        for (Map.Entry<String, String> e : new TreeMap<>(PACKAGES).entrySet()) {
+            arch = arch.layer(e.getKey()).definedBy(e.getValue());
+        }
+        return arch
+                .whereLayer(CORE).mayNotAccessAnyLayer()
+                .whereLayer(MEASURE).mayOnlyAccessLayers(CORE)
+                .whereLayer(CONFIG).mayOnlyAccessLayers(CORE, MEASURE)
+                .whereLayer(RUNS).mayOnlyAccessLayers(CORE, MEASURE, CONFIG)
+                .whereLayer(REPRODUCE).mayOnlyAccessLayers(CORE, MEASURE, CONFIG, RUNS)
+                .whereLayer(CHARTS).mayOnlyAccessLayers(CORE, MEASURE, CONFIG, RUNS)
+                .whereLayer(WINDOW).mayOnlyAccessLayers(CORE, MEASURE, CONFIG, RUNS, CHARTS)
+                .whereLayer(CLI).mayOnlyAccessLayers(CORE, MEASURE, CONFIG, RUNS, REPRODUCE, CHARTS, WINDOW)
+                .whereLayer(LAUNCHER).mayOnlyAccessLayers(CLI, WINDOW)
+                .ensureAllClassesAreContainedInArchitecture()
+                .because("each package sits above the ones it uses; none reaches back up");
+    }
+
     @Test
-    void importSeesTheProductionClasses() {
-        // guards every rule below against passing vacuously because nothing was imported
-        assertThat(classes.contain(Launcher.class)).isTrue();
+    void everyLayerHoldsClasses() {
+        // guards every rule below against passing vacuously: each package named there exists and was imported
+        for (Map.Entry<String, String> e : PACKAGES.entrySet()) {
+            assertThat(classes.stream().map(JavaClass::getPackageName).anyMatch(e.getValue()::equals))
+                    .as("classes in %s (%s)", e.getValue(), e.getKey()).isTrue();
+        }
         assertThat(classes.contain(ArchitectureTest.class)).isFalse();
     }
 
     @Test
-    void coreDependsOnNothingOfOurs() {
-        classes().that().resideInAPackage("trlab.core..")
-                .should().onlyDependOnClassesThat(or(resideOutsideOfPackage("trlab.."),
-                        resideInAnyPackage("trlab.core..")))
-                .because("core is the numerical base and must stay reusable and testable on its own")
-                .allowEmptyShould(true)
-                .check(classes);
+    void eachPackageUsesOnlyThePackagesBelowIt() {
+        layers(false).check(classes);
     }
 
     @Test
-    void measureDependsOnlyOnCore() {
-        classes().that().resideInAPackage("trlab.measure..")
-                .should().onlyDependOnClassesThat(or(resideOutsideOfPackage("trlab.."),
-                        resideInAnyPackage("trlab.measure..", "trlab.core..")))
-                .because("measurements read networks from core and know nothing of runs or views")
-                .allowEmptyShould(true)
-                .check(classes);
+    void theLayerRuleFailsOnAnArrowBackUp() {
+        // a test class in core that uses a run: the rule must see it
+        JavaClasses withViolation = new ClassFileImporter().importClasses(ArchitectureViolation.class,
+                trlab.experiment.Run.class);
+        assertThatThrownBy(() -> layers(true).check(withViolation))
+                .isInstanceOf(AssertionError.class).hasMessageContaining(ArchitectureViolation.class.getName());
     }
 
     @Test
-    void experimentDependsOnlyOnCoreAndMeasure() {
-        classes().that().resideInAPackage("trlab.experiment..")
-                .should().onlyDependOnClassesThat(or(resideOutsideOfPackage("trlab.."),
-                        resideInAnyPackage("trlab.experiment..", "trlab.measure..", "trlab.core..")))
-                .because("runs and configs sit below the user interfaces that drive them")
-                .allowEmptyShould(true)
-                .check(classes);
+    void noPackagesFormACircle() {
+        slices().matching("trlab.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test
-    void onlyAppCliAndLauncherTouchJavaFxOrChartFx() {
-        noClasses().that().resideOutsideOfPackages("trlab.app..", "trlab.cli..")
+    void onlyTheWindowTheCommandLineAndTheLauncherTouchJavaFxOrChartFx() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackages("trlab.app..", "trlab.cli..")
                 .and().doNotHaveFullyQualifiedName(Launcher.class.getName())
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.fair_acc..")
-                .because("the numerics and the runs must work headless and without a UI toolkit")
-                .allowEmptyShould(true)
-                .check(classes);
-    }
-
-    @Test
-    void onlyCliAndLauncherUseTheApp() {
-        noClasses().that().resideOutsideOfPackages("trlab.app..", "trlab.cli..")
-                .and().doNotHaveFullyQualifiedName(Launcher.class.getName())
-                .should().dependOnClassesThat().resideInAPackage("trlab.app..")
-                .because("the window is the top layer; lower layers feed it snapshots, never call it")
-                .allowEmptyShould(true)
-                .check(classes);
+                .because("the numerics and the runs must work headless and without a UI toolkit");
+        rule.check(classes);
     }
 }

@@ -28,10 +28,10 @@ import trlab.core.Activation;
 import trlab.core.Method;
 import trlab.core.Parameterization;
 import trlab.core.TaskKind;
-import trlab.experiment.ConfigException;
-import trlab.experiment.ExperimentConfig;
-import trlab.experiment.Presets;
 import trlab.experiment.Run;
+import trlab.experiment.config.ConfigException;
+import trlab.experiment.config.ExperimentConfig;
+import trlab.experiment.config.Presets;
 
 import java.util.Arrays;
 import java.util.List;

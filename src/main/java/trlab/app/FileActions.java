@@ -1,12 +1,14 @@
 package trlab.app;
 
+import trlab.app.chart.ChartPane;
+import trlab.app.chart.Dashboard;
 import trlab.core.TaskKind;
 import trlab.experiment.AtomicFiles;
 import trlab.experiment.Comparison;
 import trlab.experiment.Experiment;
-import trlab.experiment.Presets;
 import trlab.experiment.Run;
 import trlab.experiment.StateFile;
+import trlab.experiment.config.Presets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -8,13 +8,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import trlab.core.Task;
 import trlab.experiment.Comparison;
-import trlab.experiment.ConfigException;
 import trlab.experiment.Experiment;
-import trlab.experiment.ExperimentConfig;
 import trlab.experiment.Experiments;
 import trlab.experiment.Run;
 import trlab.experiment.StateFile;
-import trlab.experiment.TrainingConfig;
+import trlab.experiment.config.ConfigException;
+import trlab.experiment.config.ExperimentConfig;
+import trlab.experiment.config.TrainingConfig;
 
 import java.util.ArrayList;
 import java.util.List;

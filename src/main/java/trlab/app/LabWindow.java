@@ -14,9 +14,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import trlab.app.chart.ChartInput;
+import trlab.app.chart.ChartPane;
+import trlab.app.chart.Dashboard;
 import trlab.experiment.Comparison;
-import trlab.experiment.ConfigException;
 import trlab.experiment.Run;
+import trlab.experiment.config.ConfigException;
 import trlab.measure.Snapshot;
 
 import java.io.File;
@@ -63,6 +66,16 @@ public final class LabWindow extends BorderPane {
         setCenter(dashboard);
         setBottom(status);
         dashboard.output.setOnSampleClicked(lab::setFocus);
+        dashboard.setExportReport(new ChartPane.ExportReport() {
+            @Override
+            public void saved(Path file) {
+            }
+
+            @Override
+            public void failed(Path file, String reason) {
+                Dialogs.error(window(), "Could not save " + file.getFileName(), reason);
+            }
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         timer = new AnimationTimer() {
             private boolean drawing;

@@ -8,10 +8,12 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import trlab.app.chart.ChartExport;
+import trlab.app.chart.ChartPane;
 import trlab.experiment.Comparison;
-import trlab.experiment.ConfigException;
-import trlab.experiment.ExperimentConfig;
-import trlab.experiment.Presets;
+import trlab.experiment.config.ConfigException;
+import trlab.experiment.config.ExperimentConfig;
+import trlab.experiment.config.Presets;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -81,7 +83,7 @@ public class TrlabApp extends Application {
         }
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
-        scene.getStylesheets().add(TrlabApp.class.getResource("lab.css").toExternalForm());
+        scene.getStylesheets().addAll(ChartPane.STYLESHEET, TrlabApp.class.getResource("lab.css").toExternalForm());
         stage.setTitle(TITLE);
         stage.setScene(scene);
         // closing the window ends the training thread at once, whether or not the application exits with it

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import trlab.core.Trainer;
 import trlab.experiment.Experiment;
-import trlab.experiment.ExperimentConfig;
+import trlab.experiment.config.ExperimentConfig;
 
 import java.util.ArrayList;
 import java.util.Arrays;

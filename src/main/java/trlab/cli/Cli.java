@@ -2,7 +2,7 @@ package trlab.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import trlab.experiment.ConfigException;
+import trlab.experiment.config.ConfigException;
 
 import java.io.PrintWriter;
 

@@ -5,9 +5,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import trlab.app.TrlabApp;
 import trlab.experiment.Comparison;
-import trlab.experiment.ConfigException;
-import trlab.experiment.ExperimentConfig;
-import trlab.experiment.Presets;
+import trlab.experiment.config.ConfigException;
+import trlab.experiment.config.ExperimentConfig;
+import trlab.experiment.config.Presets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,9 @@
 package trlab.experiment;
 
 import trlab.core.Method;
+import trlab.experiment.config.ConfigException;
+import trlab.experiment.config.ExperimentConfig;
+import trlab.experiment.config.TrainingConfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,9 @@ import java.util.regex.Pattern;
  * parameters as they are.
  */
 public final class Comparison {
+    /** Overrides that turn an SGD run into its full-batch twin: all samples each step, clean labels. */
+    public static final List<String> FULL_BATCH_TWIN = List.of("training.method=full-batch", "training.labelNoise=0");
+
     /** The most arms a comparison holds: more lines than four per chart stop being readable. */
     public static final int MAX_ARMS = 4;
 
@@ -95,13 +101,13 @@ public final class Comparison {
     /**
      * The paper's central contrast from these settings: stochastic training (SGD with the settings' batch size and
      * label noise, or one sample per step if they train on the full batch) and its full-batch twin on clean labels
-     * ({@link Claims#FULL_BATCH}), both from the same initial network.
+     * ({@link #FULL_BATCH_TWIN}), both from the same initial network.
      */
     public static List<ExperimentConfig> sgdVsFullBatch(ExperimentConfig settings) {
         TrainingConfig t = settings.training();
         ExperimentConfig sgd = t.method() == Method.SGD ? settings
                 : settings.withTraining(t.withMethod(Method.SGD).withBatchSize(1));
-        return List.of(sgd, settings.withOverrides(Claims.FULL_BATCH));
+        return List.of(sgd, settings.withOverrides(FULL_BATCH_TWIN));
     }
 
     /**

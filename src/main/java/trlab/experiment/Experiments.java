@@ -6,6 +6,12 @@ import trlab.core.Task;
 import trlab.core.TaskSpec;
 import trlab.core.Tasks;
 import trlab.core.Trainer;
+import trlab.experiment.config.ConfigException;
+import trlab.experiment.config.ExperimentConfig;
+import trlab.experiment.config.MeasureConfig;
+import trlab.experiment.config.NetworkConfig;
+import trlab.experiment.config.TaskConfig;
+import trlab.experiment.config.TrainingConfig;
 import trlab.measure.MeasureSettings;
 import trlab.measure.Measurer;
 

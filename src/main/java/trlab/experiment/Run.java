@@ -1,5 +1,7 @@
 package trlab.experiment;
 
+import trlab.experiment.config.ExperimentConfig;
+import trlab.experiment.config.TrainingConfig;
 import trlab.measure.Snapshot;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package trlab.experiment;
 
+import trlab.experiment.config.ExperimentConfig;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import trlab.core.DataSet;
 import trlab.core.Network;
+import trlab.experiment.config.ConfigException;
+import trlab.experiment.config.ConfigLoader;
+import trlab.experiment.config.ExperimentConfig;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

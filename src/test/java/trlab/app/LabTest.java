@@ -7,12 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 import trlab.core.Activation;
 import trlab.core.Method;
-import trlab.experiment.Claims;
 import trlab.experiment.Comparison;
-import trlab.experiment.ExperimentConfig;
-import trlab.experiment.Presets;
 import trlab.experiment.Run;
 import trlab.experiment.StateFile;
+import trlab.experiment.config.ExperimentConfig;
+import trlab.experiment.config.Presets;
 
 import java.util.HashSet;
 import java.util.List;
@@ -96,7 +95,7 @@ class LabTest {
 
     @Test
     void twoFullBatchArmsWithTheSameSettingsRecordIdenticalSeries() throws Exception {
-        ExperimentConfig fullBatch = SGD.withOverrides(Claims.FULL_BATCH);
+        ExperimentConfig fullBatch = SGD.withOverrides(Comparison.FULL_BATCH_TWIN);
         lab.compare(List.of(fullBatch, fullBatch));
         lab.play();
         Run a = lab.arms().get(0).run();
@@ -215,7 +214,7 @@ class LabTest {
 
     @Test
     void anEditThatSomeArmCannotTakeIsRefusedForAll() {
-        lab.compare(List.of(SGD.with("training.batchSize=16"), SGD.withOverrides(Claims.FULL_BATCH)));
+        lab.compare(List.of(SGD.with("training.batchSize=16"), SGD.withOverrides(Comparison.FULL_BATCH_TWIN)));
         lab.select(1);
         List<Lab.Arm> before = lab.arms();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> lab.apply(lab.settings().with("task.points=8")))

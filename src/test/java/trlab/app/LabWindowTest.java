@@ -15,6 +15,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import trlab.app.chart.ChartPane;
 import trlab.core.Activation;
 import trlab.experiment.Run;
 
@@ -222,7 +223,7 @@ class LabWindowTest {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            window.lab().load(trlab.experiment.Presets.builtinDefault());
+            window.lab().load(trlab.experiment.config.Presets.builtinDefault());
         });
         assertThat(window.lab().settings().network().width()).isEqualTo(100);
         robot.interact(() -> files.openPreset(preset));
@@ -240,7 +241,7 @@ class LabWindowTest {
         java.nio.file.Files.writeString(csv, "x1,y1\n0.5,abc\n0.7,1\n");
         Run before = run();
         robot.interact(() -> assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> window.files.openCsv(csv)))
-                .isInstanceOf(trlab.experiment.ConfigException.class).hasMessageContaining("broken.csv")
+                .isInstanceOf(trlab.experiment.config.ConfigException.class).hasMessageContaining("broken.csv")
                 .hasMessageContaining("abc"));
         assertThat(run()).isSameAs(before);
         assertThat(window.lab().settings().task().kind()).isEqualTo(trlab.core.TaskKind.SINE);

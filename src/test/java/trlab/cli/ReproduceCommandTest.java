@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import trlab.experiment.Presets;
+import trlab.experiment.config.Presets;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 /** {@code trlab reproduce}: its folders and report, and a non-zero exit when a claim fails. */
 class ReproduceCommandTest extends CommandTest {

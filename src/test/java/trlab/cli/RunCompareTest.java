@@ -21,7 +21,7 @@ class RunCompareTest extends CommandTest {
     private static final List<String> CHARTS = List.of("output", "response", "aging", "loss", "feature-space",
             "spectrum", "feature-dimension", "fragility");
 
-    /** The colours of the first three arms in lab.css. */
+    /** The colours of the first three arms in charts.css. */
     private static final int[] ARM_COLOURS = {0x0072B2, 0xD55E00, 0x009E73};
 
     @TempDir

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import trlab.core.Activation;
 import trlab.core.Method;
+import trlab.experiment.config.ConfigException;
+import trlab.experiment.config.ExperimentConfig;
+import trlab.experiment.config.Presets;
 import trlab.measure.Series;
 
 import java.util.ArrayList;
@@ -44,7 +47,7 @@ class ComparisonTest {
 
     @Test
     void theSameFullBatchSettingsRecordIdenticalSeries() {
-        ExperimentConfig fullBatch = SGD.withOverrides(Claims.FULL_BATCH);
+        ExperimentConfig fullBatch = SGD.withOverrides(Comparison.FULL_BATCH_TWIN);
         List<double[]> a = rows(fullBatch);
         List<double[]> b = rows(fullBatch);
         assertThat(a).hasSizeGreaterThan(10);
@@ -66,7 +69,7 @@ class ComparisonTest {
 
     @Test
     void labelsNameWhatSetsEachArmApart() {
-        ExperimentConfig twin = SGD.withOverrides(Claims.FULL_BATCH);
+        ExperimentConfig twin = SGD.withOverrides(Comparison.FULL_BATCH_TWIN);
         assertThat(Comparison.labels(List.of(SGD, twin))).containsExactly("SGD, batch 1, noise 1.0", "full batch");
         assertThat(Comparison.labels(List.of(SGD, SGD.with("training.learningRate=0.005"))))
                 .containsExactly("\u03b7 = 0.02", "\u03b7 = 0.005");
@@ -117,8 +120,8 @@ class ComparisonTest {
     @Test
     void armSpecsBuildAtMostFourRuns() {
         List<ExperimentConfig> arms = Comparison.arms(SGD, List.of(TWIN, "training.method=sgd", TWIN));
-        assertThat(arms).containsExactly(SGD, SGD.withOverrides(Claims.FULL_BATCH), SGD,
-                SGD.withOverrides(Claims.FULL_BATCH));
+        assertThat(arms).containsExactly(SGD, SGD.withOverrides(Comparison.FULL_BATCH_TWIN), SGD,
+                SGD.withOverrides(Comparison.FULL_BATCH_TWIN));
         assertThatThrownBy(() -> Comparison.arms(SGD, List.of(TWIN, "training.learningRate=0.01",
                 "training.learningRate=0.005", "training.batchSize=2")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("at most 3 arms beside the preset");

@@ -3,6 +3,7 @@ package trlab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import trlab.experiment.config.ExperimentConfig;
 import trlab.measure.Series;
 
 import java.lang.management.ManagementFactory;

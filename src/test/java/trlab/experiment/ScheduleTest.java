@@ -3,9 +3,11 @@ package trlab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
+import trlab.experiment.config.ExperimentConfig;
+
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Test;
 
 class ScheduleTest {
 

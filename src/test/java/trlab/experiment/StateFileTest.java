@@ -7,12 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +14,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import trlab.core.Network;
 import trlab.core.Task;
 import trlab.core.Trainer;
+import trlab.experiment.config.ConfigException;
+import trlab.experiment.config.ExperimentConfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /** The state file trlab-state/1 (SCIENCE.md §5): exact round trip, documented shapes, clear errors. */
 class StateFileTest {

@@ -1,0 +1,134 @@
+package trlab.app.chart;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Renders the dashboard's charts to PNG files without a screen (Monocle's headless platform), for {@code run} on a
+ * server or in CI. ChartFX draws in a post-layout pulse, so each chart is shown on an invisible stage and captured
+ * once a pulse has left it clean.
+ */
+public final class ChartExport {
+    private static final long TIMEOUT_SECONDS = 60;
+    /**
+     * Held so that its level sticks: JavaFX warns on every class-path start that it runs from the unnamed module,
+     * which is how this jar is meant to run, and the warning would only clutter the command line's output.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
+    private ChartExport() {
+    }
+
+    /**
+     * Starts the JavaFX toolkit on the headless platform unless it is running already. Must run before any other
+     * JavaFX class is touched for the properties to take effect.
+     */
+    public static void startHeadless() {
+        quietStartup();
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        CountDownLatch up = new CountDownLatch(1);
+        try {
+            Platform.startup(up::countDown);
+            up.await();
+        } catch (IllegalStateException alreadyRunning) {
+            // a window or a test started the toolkit: use it as it is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Platform.setImplicitExit(false);
+    }
+
+    /** Silences JavaFX's start-up warning about the unnamed module (see {@link #JAVAFX_LOG}). */
+    public static void quietStartup() {
+        JAVAFX_LOG.setLevel(Level.SEVERE);
+    }
+
+    /** Writes one PNG per chart (width x height pixels) into dir and returns their paths. */
+    public static List<Path> writeAll(ChartInput in, Path dir, int width, int height) throws IOException {
+        startHeadless();
+        List<ChartPane> charts = onFx(() -> {
+            Dashboard dashboard = new Dashboard();
+            List<ChartPane> all = new ArrayList<>(dashboard.charts());
+            dashboard.getChildren().clear();
+            return all;
+        });
+        List<Path> files = new ArrayList<>();
+        for (ChartPane chart : charts) {
+            Path file = dir.resolve(chart.fileName() + ".png");
+            ChartPane.writePng(render(chart, in, width, height), file);
+            files.add(file);
+        }
+        return files;
+    }
+
+    private static WritableImage render(ChartPane chart, ChartInput in, int width, int height) throws IOException {
+        CompletableFuture<WritableImage> image = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                // fill first: once in a scene, a layout read-locks the data sets until the next pulse's end
+                chart.update(in);
+                Scene scene = new Scene(chart, width, height);
+                scene.getStylesheets().add(ChartPane.STYLESHEET);
+                Stage stage = new Stage();
+                stage.setScene(scene);
+                Runnable[] listener = new Runnable[1];
+                listener[0] = () -> {
+                    if (chart.chart().getBitState().isClean()) {
+                        scene.removePostLayoutPulseListener(listener[0]);
+                        Platform.runLater(() -> {
+                            image.complete(chart.snapshot(null, null));
+                            stage.hide();
+                        });
+                    } else {
+                        Platform.requestNextPulse();
+                    }
+                };
+                scene.addPostLayoutPulseListener(listener[0]);
+                stage.show();
+            } catch (RuntimeException e) {
+                image.completeExceptionally(e);
+            }
+        });
+        try {
+            return image.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IOException("could not render the chart " + chart.fileName() + ": " + e, e);
+        }
+    }
+
+    private interface FxTask<T> {
+        T call();
+    }
+
+    private static <T> T onFx(FxTask<T> task) throws IOException {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(task.call());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IOException("could not build the charts: " + e, e);
+        }
+    }
+}

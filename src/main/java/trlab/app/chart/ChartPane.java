@@ -1,0 +1,453 @@
+package trlab.app.chart;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.axes.AxisLabelOverlapPolicy;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.DataPointTooltip;
+import io.fair_acc.chartfx.plugins.EditAxis;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.Renderer;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.utils.WriteFxImage;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.GridDataSet;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.image.WritableImage;
+import javafx.collections.ListChangeListener;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import trlab.experiment.AtomicFiles;
+import trlab.experiment.Csv;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+
+/**
+ * One chart of the dashboard: a ChartFX chart drawn from a {@link ChartInput}, with a context menu to save it as PNG
+ * and its data as CSV. Subclasses build their axes and data sets once and refill them in {@link #update}.
+ */
+public abstract class ChartPane extends StackPane {
+    /** The charts' stylesheet, for every scene that shows a chart: the window's and a headless export's. */
+    public static final String STYLESHEET = ChartPane.class.getResource("charts.css").toExternalForm();
+
+    protected final XYChart chart;
+    protected final DefaultNumericAxis xAxis;
+    protected final DefaultNumericAxis yAxis;
+    private final Zoomer zoomer = new Zoomer();
+
+    protected ChartPane(String title, DefaultNumericAxis xAxis, DefaultNumericAxis yAxis) {
+        this.xAxis = xAxis;
+        this.yAxis = yAxis;
+        chart = new XYChart(xAxis, yAxis);
+        chart.setTitle(title);
+        chart.getRenderers().clear();
+        chart.setMinSize(200, 160);
+        chart.setPrefSize(420, 320);
+        // a right click opens our menu instead of zooming out; zoom out with the menu's "Reset zoom"
+        zoomer.setZoomOutMouseFilter(e -> false);
+        chart.getPlugins().addAll(zoomer, new EditAxis());
+        getChildren().add(chart);
+        getStyleClass().add("chart-pane");
+        installMenu();
+        // a legend entry longer than the chart is wide (compared runs with long names) is cut with an ellipsis;
+        // left at its full width it would push the plot and its axis out of a dashboard cell
+        if (chart.getLegend().getNode() instanceof Pane legend) {
+            // its own minimum is its widest entry at full length (FlowPane ignores the entries' maximum there)
+            legend.setMinWidth(0);
+            legend.getChildren().addListener((ListChangeListener<Node>) change -> {
+                for (Node item : legend.getChildren()) {
+                    if (item instanceof Region r && !r.maxWidthProperty().isBound()) {
+                        // the cell's width, not the chart's: a chart as wide as its widest entry would never shrink
+                        r.maxWidthProperty().bind(widthProperty().subtract(LEGEND_MARGIN));
+                    }
+                }
+            });
+        }
+    }
+
+    /** Room left beside the widest legend entry (the legend's padding and border). */
+    private static final double LEGEND_MARGIN = 24;
+
+    /** The file name stem for exports, e.g. "loss". */
+    public abstract String fileName();
+
+    /** Refills the data sets from the latest published state (FX thread). */
+    public abstract void update(ChartInput in);
+
+    public XYChart chart() {
+        return chart;
+    }
+
+    /** Larger fonts and lines for a projector. */
+    public void setPresentation(boolean on) {
+        if (on && !chart.getStyleClass().contains("presentation")) {
+            chart.getStyleClass().add("presentation");
+        } else if (!on) {
+            chart.getStyleClass().remove("presentation");
+        }
+    }
+
+    /** Every data set of every renderer, in drawing order. */
+    public List<DataSet> dataSets() {
+        List<DataSet> all = new ArrayList<>();
+        chart.getRenderers().forEach(r -> all.addAll(r.getDatasets()));
+        return all;
+    }
+
+    /**
+     * The chart's data as CSV: for each line or point set two columns "name: x", "name: y"; for a grid three
+     * columns x, y, z in long form. Sets of different lengths leave their missing cells empty; sets without points
+     * (legend entries only) and the invisible decade frame of a log axis are left out.
+     */
+    public String csv() {
+        List<String> header = new ArrayList<>();
+        List<double[]> columns = new ArrayList<>();
+        for (DataSet ds : dataSets()) {
+            if (ds.getDataCount() == 0 || ds.getStyleClasses().contains(DECADE_FRAME)) {
+                continue;
+            }
+            ds.lock().readLockGuard(() -> {
+                String name = columnNames.getOrDefault(ds, ds.getName());
+                if (ds instanceof GridDataSet grid && grid.getNGrid() == 2) {
+                    int nx = grid.getShape(0);
+                    int ny = grid.getShape(1);
+                    double[] x = new double[nx * ny];
+                    double[] y = new double[nx * ny];
+                    double[] z = new double[nx * ny];
+                    for (int iy = 0; iy < ny; iy++) {
+                        for (int ix = 0; ix < nx; ix++) {
+                            int i = iy * nx + ix;
+                            x[i] = grid.getGrid(0, ix);
+                            y[i] = grid.getGrid(1, iy);
+                            z[i] = grid.get(DataSet.DIM_Z, i);
+                        }
+                    }
+                    header.addAll(List.of(name + ": x", name + ": y", name + ": z"));
+                    columns.addAll(List.of(x, y, z));
+                } else {
+                    int n = ds.getDataCount();
+                    double[] x = new double[n];
+                    double[] y = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        x[i] = ds.get(DataSet.DIM_X, i);
+                        y[i] = ds.get(DataSet.DIM_Y, i);
+                    }
+                    header.addAll(List.of(name + ": " + xAxis.getName(), name + ": y"));
+                    columns.addAll(List.of(x, y));
+                }
+            });
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < header.size(); c++) {
+            sb.append(c == 0 ? "" : ",").append(Csv.cell(header.get(c)));
+        }
+        sb.append('\n');
+        int rows = columns.stream().mapToInt(c -> c.length).max().orElse(0);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (c > 0) {
+                    sb.append(',');
+                }
+                double[] col = columns.get(c);
+                if (r < col.length && Double.isFinite(col[r])) {
+                    sb.append(col[r]);
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Writes the chart as it is on screen, with any chooser above it, to a PNG file (via a temporary file, so a
+     * failure leaves nothing).
+     */
+    public void savePng(Path file) throws IOException {
+        writePng(snapshot(null, null), file);
+    }
+
+    /** Encodes an image as PNG (pure Java, no AWT) and writes it atomically. */
+    public static void writePng(WritableImage image, Path file) throws IOException {
+        ByteBuffer png = WriteFxImage.encode(image);
+        byte[] bytes = new byte[png.remaining()];
+        png.get(bytes);
+        AtomicFiles.write(file, bytes);
+    }
+
+    public void saveCsv(Path file) throws IOException {
+        AtomicFiles.write(file, csv());
+    }
+
+    public void resetZoom() {
+        zoomer.zoomOrigin();
+    }
+
+    private void installMenu() {
+        MenuItem png = new MenuItem("Save chart as PNG\u2026");
+        png.setOnAction(e -> choose("PNG image", "*.png", ".png").ifPresent(f -> export(() -> savePng(f.toPath()), f)));
+        MenuItem csv = new MenuItem("Save data as CSV\u2026");
+        csv.setOnAction(e -> choose("CSV data", "*.csv", ".csv").ifPresent(f -> export(() -> saveCsv(f.toPath()), f)));
+        MenuItem reset = new MenuItem("Reset zoom");
+        reset.setOnAction(e -> resetZoom());
+        ContextMenu menu = new ContextMenu(png, csv, reset);
+        chart.setOnContextMenuRequested(e -> {
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null; n = n.getParent()) {
+                if (n instanceof Axis) {
+                    return; // an axis's right click belongs to EditAxis
+                }
+            }
+            menu.show(chart, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    private interface Export {
+        void run() throws IOException;
+    }
+
+    /** How a chart's own export went, for the window to tell the user; charts show no dialogs themselves. */
+    public interface ExportReport {
+        ExportReport NONE = new ExportReport() {
+            @Override
+            public void saved(Path file) {
+            }
+
+            @Override
+            public void failed(Path file, String reason) {
+            }
+        };
+
+        void saved(Path file);
+
+        void failed(Path file, String reason);
+    }
+
+    private ExportReport exportReport = ExportReport.NONE;
+
+    public void setExportReport(ExportReport report) {
+        exportReport = report;
+    }
+
+    private void export(Export action, File file) {
+        try {
+            action.run();
+            exportReport.saved(file.toPath());
+        } catch (IOException | RuntimeException ex) {
+            exportReport.failed(file.toPath(), ex.getMessage());
+        }
+    }
+
+    private java.util.Optional<File> choose(String what, String pattern, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save " + chart.getTitle());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        chooser.setInitialFileName(fileName() + extension);
+        return java.util.Optional.ofNullable(chooser.showSaveDialog(getScene().getWindow()));
+    }
+
+    // ---- helpers for subclasses ----
+
+    /** The style class of a log axis's invisible decade frame (see {@link StepsChart}). */
+    static final String DECADE_FRAME = "decade-frame";
+
+    /** A comparison's data sets, made on first use and kept, by role and arm. */
+    private final Map<String, DoubleDataSet> armSets = new HashMap<>();
+    /** The name a set's CSV columns take where its legend name says too little (a compared run's second line). */
+    private final Map<DataSet, String> columnNames = new IdentityHashMap<>();
+
+    /** Names the CSV columns of a set, e.g. "full batch: test loss" for a dashed line whose legend entry is a key. */
+    protected void nameColumns(DataSet ds, String name) {
+        columnNames.put(ds, name);
+    }
+
+    /**
+     * The data set of one role (e.g. "trainLoss") for an arm of a comparison, drawn in the arm's colour (style
+     * class arm-0 .. arm-3) with the role's own style classes (e.g. "arm-dashed"); made once and reused.
+     */
+    protected DoubleDataSet armSet(String role, ChartInput.Arm arm, String... styles) {
+        return armSets.computeIfAbsent(role + "#" + arm.colour(), k -> {
+            DoubleDataSet ds = dataSet(role, "arm-" + arm.colour());
+            ds.addStyleClasses(styles);
+            return ds;
+        });
+    }
+
+    /**
+     * A legend entry in the selected arm's colour that names the run a heat map shows: a map cannot overlay the
+     * runs of a comparison, so it shows the selected one and says which.
+     */
+    protected DoubleDataSet mapKey(ChartInput in) {
+        DoubleDataSet key = armSet("map-key", in.arm());
+        key.setName("map: " + in.arm().label());
+        return key;
+    }
+
+    /**
+     * An empty data set that only puts a grey line of a role's style in the legend, e.g. "dashed: test loss", so a
+     * comparison's legend names each arm once and each line style once.
+     */
+    protected DoubleDataSet keySet(String role, String name, String... styles) {
+        DoubleDataSet ds = armSets.computeIfAbsent(role + "#key", k -> {
+            DoubleDataSet key = dataSet(name, "arm-key");
+            key.addStyleClasses(styles);
+            return key;
+        });
+        ds.setName(name);
+        return ds;
+    }
+
+    /** An axis with a name, an optional unit (null for none) and log or linear scale, with plain tick labels. */
+    protected static DefaultNumericAxis axis(String name, String unit, boolean log) {
+        DefaultNumericAxis a = new DefaultNumericAxis(name, unit);
+        a.setUnit(unit);
+        a.setLogAxis(log);
+        a.setAutoRangePadding(0.05);
+        a.setAnimated(false);
+        a.setTickLabelFormatter(log ? LOG_TICKS : PLAIN_TICKS);
+        // in a small chart, drop every other tick label rather than shift it onto the axis name
+        a.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
+        // a squeezed chart gives an axis only its estimated minimum, which puts the name over the tick labels
+        a.setMinHeight(Region.USE_PREF_SIZE);
+        a.setMinWidth(Region.USE_PREF_SIZE);
+        return a;
+    }
+
+    /** A renderer for lines (markers off unless a set asks for them), with NaN drawn as gaps. */
+    protected static ErrorDataSetRenderer lines() {
+        ErrorDataSetRenderer r = new ErrorDataSetRenderer();
+        r.setErrorStyle(ErrorStyle.NONE);
+        r.setDashSize(0);
+        r.setAllowNaNs(true);
+        // our series are short (a few hundred points); the reducer drops nearly flat runs from the line
+        r.setPointReduction(false);
+        r.setPolyLineStyle(LineStyle.NORMAL);
+        return r;
+    }
+
+    /** A renderer for points only. */
+    protected static ErrorDataSetRenderer points() {
+        ErrorDataSetRenderer r = lines();
+        r.setPolyLineStyle(LineStyle.NONE);
+        return r;
+    }
+
+    /** A named data set carrying a style class of the stylesheet (colour, width, dashes, markers). */
+    protected static DoubleDataSet dataSet(String name, String styleClass) {
+        DoubleDataSet ds = new DoubleDataSet(name);
+        ds.addStyleClasses(styleClass);
+        return ds;
+    }
+
+    /** Replaces a set's points; on a log axis values <= 0 become gaps (a single 0 would blank the chart). */
+    protected static void fill(DoubleDataSet ds, double[] x, double[] y, int n, boolean logX, boolean logY) {
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = logX && !(x[i] > 0) ? Double.NaN : x[i];
+            ys[i] = logY && !(y[i] > 0) ? Double.NaN : y[i];
+        }
+        ds.set(xs, ys, n, false);
+    }
+
+    /**
+     * Replaces the chart's renderers. Not with setAll: ChartFX 11.3.1 handles a change's added renderers before its
+     * removed ones, so a renderer in both lists would end up detached from the chart (NPE in the next layout). A
+     * renderer's axis that was taken off the chart (a right axis while it has nothing to show) comes back with it:
+     * ChartFX does not add it again.
+     */
+    protected void setRenderers(Renderer... renderers) {
+        chart.getRenderers().clear();
+        chart.getRenderers().addAll(renderers);
+        for (Renderer r : renderers) {
+            for (Axis axis : r.getAxes()) {
+                if (!chart.getAxes().contains(axis)) {
+                    chart.getAxes().add(axis);
+                }
+            }
+        }
+    }
+
+    /** Replaces a renderer's data sets only when the list differs (a change rebuilds the legend). */
+    protected static void setIfChanged(ErrorDataSetRenderer r, List<DataSet> sets) {
+        List<DataSet> now = r.getDatasets();
+        boolean same = now.size() == sets.size();
+        for (int i = 0; same && i < sets.size(); i++) {
+            same = now.get(i) == sets.get(i);
+        }
+        if (!same) {
+            r.getDatasets().setAll(sets);
+        }
+    }
+
+    /** The class of a training sample: the output with its largest target (the argmax of a one-hot target). */
+    static int targetClass(trlab.core.DataSet train, int sample) {
+        int best = 0;
+        for (int k = 1; k < train.outputs(); k++) {
+            if (train.y(sample, k) > train.y(sample, best)) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static final StringConverter<Number> PLAIN_TICKS = new StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            double a = Math.abs(v);
+            if (a < 1e-12) {
+                return "0"; // a tick meant to be 0 that the axis's arithmetic left at -2.8e-17
+            }
+            if (a >= 1e5 || a < 1e-3) {
+                return String.format(Locale.ROOT, "%.1e", v).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
+            }
+            String s = String.format(Locale.ROOT, a >= 100 ? "%,.0f" : "%.3g", v);
+            return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.valueOf(s.replace(",", ""));
+        }
+    };
+
+    private static final StringConverter<Number> LOG_TICKS = new StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            if (v >= 1 && v < 1e5) {
+                return String.format(Locale.ROOT, "%,.0f", v);
+            }
+            if (v >= 1e-3 && v < 1) {
+                return String.format(Locale.ROOT, "%.3g", v).replaceAll("0+$", "");
+            }
+            long exponent = Math.round(Math.log10(v));
+            if (Math.abs(v / Math.pow(10, exponent) - 1) < 1e-9) {
+                return "1e" + exponent;
+            }
+            return String.format(Locale.ROOT, "%.1e", v);
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.valueOf(s.replace(",", ""));
+        }
+    };
+}

@@ -1,0 +1,6 @@
+/**
+ * What the lab measures on a network, as SCIENCE.md defines it: the kernel and its parts, the probe-step response,
+ * aging fits, the feature space, fragility, and the snapshot that holds one of each. It reads networks from
+ * {@code core} and uses EJML; it knows nothing of runs, files or views.
+ */
+package trlab.measure;
