@@ -21,13 +21,14 @@ import java.util.TreeMap;
 
 /**
  * The packages and which may use which, as the README's table of packages lists them: core at the bottom, then
- * measure, the config, the run, the reproduction; the charts and the window on top, with the command line beside
+ * measure and the theory beside it, the config, the run, the reproduction; the charts and the window on top, with the command line beside
  * them. Only the window, its charts, the command line and the launcher touch JavaFX or ChartFX.
  */
 class ArchitectureTest {
 
     private static final String CORE = "core";
     private static final String MEASURE = "measure";
+    private static final String THEORY = "theory";
     private static final String CONFIG = "config";
     private static final String RUNS = "runs";
     private static final String REPRODUCE = "reproduce";
@@ -40,6 +41,7 @@ class ArchitectureTest {
     private static final Map<String, String> PACKAGES = Map.of(
             CORE, "trlab.core",
             MEASURE, "trlab.measure",
+            THEORY, "trlab.theory",
             CONFIG, "trlab.experiment.config",
             RUNS, "trlab.experiment",
             REPRODUCE, "trlab.experiment.reproduce",
@@ -67,12 +69,13 @@ class ArchitectureTest {
         return arch
                 .whereLayer(CORE).mayNotAccessAnyLayer()
                 .whereLayer(MEASURE).mayOnlyAccessLayers(CORE)
+                .whereLayer(THEORY).mayOnlyAccessLayers(CORE, MEASURE)
                 .whereLayer(CONFIG).mayOnlyAccessLayers(CORE, MEASURE)
-                .whereLayer(RUNS).mayOnlyAccessLayers(CORE, MEASURE, CONFIG)
-                .whereLayer(REPRODUCE).mayOnlyAccessLayers(CORE, MEASURE, CONFIG, RUNS)
-                .whereLayer(CHARTS).mayOnlyAccessLayers(CORE, MEASURE, CONFIG, RUNS)
-                .whereLayer(WINDOW).mayOnlyAccessLayers(CORE, MEASURE, CONFIG, RUNS, CHARTS)
-                .whereLayer(CLI).mayOnlyAccessLayers(CORE, MEASURE, CONFIG, RUNS, REPRODUCE, CHARTS, WINDOW)
+                .whereLayer(RUNS).mayOnlyAccessLayers(CORE, MEASURE, THEORY, CONFIG)
+                .whereLayer(REPRODUCE).mayOnlyAccessLayers(CORE, MEASURE, THEORY, CONFIG, RUNS)
+                .whereLayer(CHARTS).mayOnlyAccessLayers(CORE, MEASURE, THEORY, CONFIG, RUNS)
+                .whereLayer(WINDOW).mayOnlyAccessLayers(CORE, MEASURE, THEORY, CONFIG, RUNS, CHARTS)
+                .whereLayer(CLI).mayOnlyAccessLayers(CORE, MEASURE, THEORY, CONFIG, RUNS, REPRODUCE, CHARTS, WINDOW)
                 .whereLayer(LAUNCHER).mayOnlyAccessLayers(CLI, WINDOW)
                 .ensureAllClassesAreContainedInArchitecture()
                 .because("each package sits above the ones it uses; none reaches back up");

@@ -173,7 +173,7 @@ public final class Trainer implements AutoCloseable {
         int p = data.size();
         int from;
         int to;
-        boolean permuted = method == Method.SGD && batchSize < p;
+        boolean permuted = permuted();
         if (permuted) {
             int perEpoch = stepsPerEpoch();
             long epoch = step / perEpoch;
@@ -197,6 +197,37 @@ public final class Trainer implements AutoCloseable {
             batchStep(from, to, permuted);
         }
         step++;
+    }
+
+    /**
+     * How many samples the last step trained on. With {@link #lastBatchSample} and {@link #lastTarget} this is the
+     * trainer's record of its last step, for whatever must take the same step beside the network (the theory
+     * models). It is read back from the buffers the step used, so keeping it costs the step nothing; it holds until
+     * the next step or the next change of method.
+     */
+    public int lastBatchSize() {
+        return Math.min(batchSize(), data.size() - lastBatchStart());
+    }
+
+    /** The training sample at position j (in visiting order) of the last step's batch. */
+    public int lastBatchSample(int j) {
+        int position = lastBatchStart() + j;
+        // a permuted order is still that of the last step's epoch: it is drawn anew only at the start of a step
+        return permuted() ? order[position] : position;
+    }
+
+    /** Output k of the target the last step used at batch position j, label noise included. */
+    public double lastTarget(int j, int k) {
+        return lastBatchSize() == 1 ? target[k] : batchTargets[j * net.outputs + k];
+    }
+
+    /** Where the last step's batch starts in its epoch's order (0 for full batch). */
+    private int lastBatchStart() {
+        return permuted() ? (int) ((step - 1) % stepsPerEpoch()) * batchSize : 0;
+    }
+
+    private boolean permuted() {
+        return method == Method.SGD && batchSize < data.size();
     }
 
     /** Targets for this step: the stored y, plus fresh N(0, sigma²) noise when label noise is on. */
