@@ -48,6 +48,10 @@ public final class Trainer implements AutoCloseable {
     private double learningRate;
     private double labelNoise;
     private long step;
+    /** The last step's batch: positions [lastFrom, lastTo) of the epoch's order, or of the data if not permuted. */
+    private int lastFrom;
+    private int lastTo;
+    private boolean lastPermuted;
 
     private final int[] order;
     private long orderEpoch = -1;
@@ -152,6 +156,7 @@ public final class Trainer implements AutoCloseable {
         this.method = method;
         this.batchSize = method == Method.SGD ? batchSize : data.size();
         this.orderEpoch = -1;
+        this.lastTo = lastFrom; // a new method has no last step
     }
 
     public void setLearningRate(double learningRate) {
@@ -196,34 +201,31 @@ public final class Trainer implements AutoCloseable {
         } else {
             batchStep(from, to, permuted);
         }
+        lastFrom = from;
+        lastTo = to;
+        lastPermuted = permuted;
         step++;
     }
 
     /**
      * How many samples the last step trained on. With {@link #lastBatchSample} and {@link #lastTarget} this is the
      * trainer's record of its last step, for whatever must take the same step beside the network (the theory
-     * models). It is read back from the buffers the step used, so keeping it costs the step nothing; it holds until
-     * the next step or the next change of method.
+     * models): the batch's place in its epoch's order and the targets the step drew. It holds until the next step
+     * or change of method.
      */
     public int lastBatchSize() {
-        return Math.min(batchSize(), data.size() - lastBatchStart());
+        return lastTo - lastFrom;
     }
 
     /** The training sample at position j (in visiting order) of the last step's batch. */
     public int lastBatchSample(int j) {
-        int position = lastBatchStart() + j;
         // a permuted order is still that of the last step's epoch: it is drawn anew only at the start of a step
-        return permuted() ? order[position] : position;
+        return lastPermuted ? order[lastFrom + j] : lastFrom + j;
     }
 
     /** Output k of the target the last step used at batch position j, label noise included. */
     public double lastTarget(int j, int k) {
-        return lastBatchSize() == 1 ? target[k] : batchTargets[j * net.outputs + k];
-    }
-
-    /** Where the last step's batch starts in its epoch's order (0 for full batch). */
-    private int lastBatchStart() {
-        return permuted() ? (int) ((step - 1) % stepsPerEpoch()) * batchSize : 0;
+        return lastTo - lastFrom == 1 ? target[k] : batchTargets[j * net.outputs + k];
     }
 
     private boolean permuted() {

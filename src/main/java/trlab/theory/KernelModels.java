@@ -137,8 +137,12 @@ public final class KernelModels {
     /** The step the network just took, taken by both models: call right after {@link Trainer#step()}. */
     public void step(Trainer trainer) {
         int batch = trainer.lastBatchSize();
-        int k = outputs;
         double eta = trainer.learningRate() / batch;
+        if (outputs == 1 && loss == Loss.MSE) {
+            stepOneOutputMse(trainer, batch, eta);
+            return;
+        }
+        int k = outputs;
         // every gradient from the values before this step: the step moves all points at once
         for (int j = 0; j < batch; j++) {
             int mu = trainer.lastBatchSample(j);
@@ -149,22 +153,40 @@ public final class KernelModels {
             gradient(law, mu, lawGradient, j * k);
         }
         double lawEta = eta * lawFactor;
-        int z = points;
         for (int j = 0; j < batch; j++) {
             int mu = trainer.lastBatchSample(j);
             for (int o = 0; o < k; o++) {
                 for (int l = 0; l < k; l++) {
-                    double cf = -eta * frozenGradient[j * k + l];
-                    double cl = -lawEta * lawGradient[j * k + l];
-                    int ko = ((mu * k + o) * k + l) * z;
-                    int go = o * z;
-                    for (int p = 0; p < z; p++) {
-                        double theta = kernel[ko + p];
-                        frozen[go + p] += cf * theta;
-                        law[go + p] += cl * theta;
-                    }
+                    descend(((mu * k + o) * k + l) * points, o * points, -eta * frozenGradient[j * k + l],
+                            -lawEta * lawGradient[j * k + l]);
                 }
             }
+        }
+    }
+
+    /**
+     * The common case written out: one output and dl/df = g - y, so the step is the kernel rows of the batch added
+     * to both models, with no loss call and no gradient buffer between.
+     */
+    private void stepOneOutputMse(Trainer trainer, int batch, double eta) {
+        double lawEta = eta * lawFactor;
+        for (int j = 0; j < batch; j++) {
+            int mu = trainer.lastBatchSample(j);
+            double y = trainer.lastTarget(j, 0);
+            frozenGradient[j] = frozen[mu] - y;
+            lawGradient[j] = law[mu] - y;
+        }
+        for (int j = 0; j < batch; j++) {
+            descend(trainer.lastBatchSample(j) * points, 0, -eta * frozenGradient[j], -lawEta * lawGradient[j]);
+        }
+    }
+
+    /** Both models move along one kernel row: g_frozen += cf Theta, g_law += cl Theta, one load of Theta for both. */
+    private void descend(int kernelRow, int valueRow, double cf, double cl) {
+        for (int p = 0; p < points; p++) {
+            double theta = kernel[kernelRow + p];
+            frozen[valueRow + p] += cf * theta;
+            law[valueRow + p] += cl * theta;
         }
     }
 

@@ -4,7 +4,8 @@ import trlab.core.Task;
 
 /**
  * The model grid Z of SCIENCE.md §6: the P training inputs, then the probe part, which is the probe grid for d = 1
- * and the 21 x 21 feature grid for d = 2. The models' errors and outputs are read on the probe part.
+ * and the 21 x 21 sub-grid for d = 2: the task's feature grid in both cases. The models' errors and outputs are
+ * read on the probe part.
  */
 public final class ModelGrid {
     private ModelGrid() {
@@ -12,12 +13,12 @@ public final class ModelGrid {
 
     /** The inputs of the probe part, rows of d. */
     public static double[] probePart(Task task) {
-        return task.inputs() == 1 ? task.probe() : task.featureGrid();
+        return task.featureGrid();
     }
 
     /** The number of points in the probe part. */
     public static int probeCount(Task task) {
-        return task.inputs() == 1 ? task.probeCount() : task.featureCount();
+        return task.featureCount();
     }
 
     /** |Z| = P + the probe part's size. */

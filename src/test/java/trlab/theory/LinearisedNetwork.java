@@ -8,7 +8,7 @@ import trlab.core.Network;
  * f(x) = f0(x) + J0(x) (theta - theta0), with the Jacobian J0 written out from the model's formula (exact
  * activations, no kernel code), stepped by gradient descent on its own parameter offset theta - theta0.
  */
-final class LinearisedNetwork {
+public final class LinearisedNetwork {
     private final Network net;
     private final double[] offset;
 
@@ -18,7 +18,7 @@ final class LinearisedNetwork {
     }
 
     /** df_k/dtheta_p at x, K rows, in the flat order W, b, A, c of {@link Network#parameter}. */
-    static double[][] jacobian(Network net, double[] x, int xo) {
+    public static double[][] jacobian(Network net, double[] x, int xo) {
         int n = net.width;
         int d = net.inputs;
         int k = net.outputs;

@@ -1,4 +1,4 @@
-package trlab.theory;
+package trlab.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -12,6 +12,7 @@ import trlab.core.Task;
 import trlab.core.TaskKind;
 import trlab.core.TaskSpec;
 import trlab.core.Tasks;
+import trlab.theory.LinearisedNetwork;
 
 class PlasticityTest {
 

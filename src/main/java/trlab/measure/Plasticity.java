@@ -1,4 +1,4 @@
-package trlab.theory;
+package trlab.measure;
 
 import trlab.core.DataSet;
 import trlab.core.Loss;

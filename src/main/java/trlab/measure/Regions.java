@@ -1,4 +1,4 @@
-package trlab.theory;
+package trlab.measure;
 
 /**
  * The regions of SCIENCE.md §6: over the probe grid the decision is argmax_k f_k (K > 1, the first of equal

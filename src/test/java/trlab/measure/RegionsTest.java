@@ -1,4 +1,4 @@
-package trlab.theory;
+package trlab.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
