@@ -44,14 +44,14 @@ final class BenchCommand implements Callable<Integer> {
 
         long warmupEnd = System.nanoTime() + (long) (Math.min(1.0, seconds / 3) * 1e9);
         while (System.nanoTime() < warmupEnd) {
-            stepChunk(trainer);
+            run.stepWithoutRecording(CHUNK);
         }
         long steps = 0;
         long t0 = System.nanoTime();
         long limit = t0 + (long) (seconds * 1e9);
         long now;
         do {
-            stepChunk(trainer);
+            run.stepWithoutRecording(CHUNK);
             steps += CHUNK;
             now = System.nanoTime();
         } while (now < limit);
@@ -87,11 +87,5 @@ final class BenchCommand implements Callable<Integer> {
         run.close();
         System.out.println(line);
         return 0;
-    }
-
-    private static void stepChunk(Trainer trainer) {
-        for (int i = 0; i < CHUNK; i++) {
-            trainer.step();
-        }
     }
 }

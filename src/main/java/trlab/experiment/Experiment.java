@@ -10,6 +10,8 @@ import trlab.measure.Measurer;
 import trlab.measure.PowerLawFit;
 import trlab.measure.Snapshot;
 import trlab.measure.Stability;
+import trlab.theory.KernelModels;
+import trlab.theory.ModelOutputs;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +19,9 @@ import java.nio.file.Path;
 /**
  * One run, stepped by its caller: the trainer, the measurer that snapshots it at the schedule's recording times,
  * and the record those snapshots go to. It is not thread-safe; exactly one thread drives it.
+ *
+ * <p>With {@code theory.models} on, the kernel models of SCIENCE.md §6 start at t0 and take every step the network
+ * takes, right after it, from the trainer's record of that step; with them off the step loop is the trainer's alone.
  *
  * <p>When the loss or a parameter stops being finite the run stops at the recording where that is seen, and keeps
  * the state of the last finite recording as its final state.
@@ -32,6 +37,10 @@ public final class Experiment implements AutoCloseable {
     private long nextRecording;
     private StateFile.State lastFinite;
     private long divergedAt = -1;
+    /** The kernel models: null while they are off or before they start. */
+    private KernelModels models;
+    /** The step t0 at which the models start, or -1 when they are off. */
+    private long modelStart;
 
     /** @param initial the record's initial state, or null for the state this run starts in */
     private Experiment(ExperimentConfig config, Task task, Network network, long startStep, StateFile.State initial) {
@@ -43,6 +52,8 @@ public final class Experiment implements AutoCloseable {
         this.schedule = Schedule.forRun(config, startStep);
         this.record = new RunRecord(task, initial != null ? initial : state());
         this.nextRecording = schedule.first();
+        this.modelStart = config.theory().models() ? Math.max(config.theory().start(), startStep) : -1;
+        startModelsIfDue();
         recordIfDue();
     }
 
@@ -135,13 +146,37 @@ public final class Experiment implements AutoCloseable {
         long target = Math.min(schedule.end(), trainer.time() + steps);
         while (!diverged() && trainer.time() < target) {
             long stop = Math.min(target, nextRecording);
-            while (trainer.time() < stop) {
-                trainer.step();
+            if (models == null && modelStart > trainer.time()) {
+                stop = Math.min(stop, modelStart);
             }
+            stepTo(stop);
+            startModelsIfDue();
             recordIfDue();
         }
         if (!diverged() && !network.isFinite()) {
             divergedAt = trainer.time();
+        }
+    }
+
+    /**
+     * Takes {@code steps} steps and records nothing, whatever the schedule says: for timing the steps alone
+     * ({@code bench}). The kernel models take them too when they run.
+     */
+    public void stepWithoutRecording(long steps) {
+        stepTo(trainer.time() + steps);
+    }
+
+    /** Steps the network, and the kernel models right after it when they run, until time {@code stop}. */
+    private void stepTo(long stop) {
+        if (models == null) {
+            while (trainer.time() < stop) {
+                trainer.step();
+            }
+        } else {
+            while (trainer.time() < stop) {
+                trainer.step();
+                models.step(trainer);
+            }
         }
     }
 
@@ -163,7 +198,41 @@ public final class Experiment implements AutoCloseable {
 
     /** A snapshot now, for a view; it does not join the record. */
     public Snapshot liveSnapshot() {
-        return measurer.measure(network, trainer.time(), trainer.epoch(), trainer.learningRate(), false);
+        return withModels(measurer.measure(network, trainer.time(), trainer.epoch(), trainer.learningRate(), false));
+    }
+
+    /** Starts the kernel models at the current step, t0 = now, whether they ran before or not ("models from now"). */
+    public void startModelsNow() {
+        modelStart = trainer.time();
+        models = null;
+        startModelsIfDue();
+    }
+
+    /** Stops the kernel models; their series are undefined from here on until they start again. */
+    public void stopModels() {
+        modelStart = -1;
+        models = null;
+    }
+
+    /** The step t0 at which the kernel models started or will start, or -1 when they are off. */
+    public long modelStart() {
+        return modelStart;
+    }
+
+    private void startModelsIfDue() {
+        if (models == null && modelStart >= 0 && trainer.time() == modelStart) {
+            models = KernelModels.start(network, task, config.training().loss(), modelStart);
+        }
+    }
+
+    /** The snapshot with the models' errors and outputs when they run. */
+    private Snapshot withModels(Snapshot s) {
+        if (models == null) {
+            return s;
+        }
+        ModelOutputs m = models.probeOutputs();
+        double[] f = s.curves().featureOutput();
+        return s.withModels(m.frozenError(f), m.lawError(f), m.frozen(), m.law());
     }
 
     private void recordIfDue() {
@@ -177,6 +246,11 @@ public final class Experiment implements AutoCloseable {
         if (s == null || !Double.isFinite(s.trainLoss())) {
             divergedAt = trainer.time();
             return;
+        }
+        s = withModels(s);
+        if (models != null) {
+            // the response-law model moves by the amplitude of the latest recorded step from here on
+            models.setAmplitude(s.kernelAmplitude());
         }
         record.add(s);
         lastFinite = StateFile.copyOf(state());

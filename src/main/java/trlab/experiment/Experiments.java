@@ -51,6 +51,6 @@ public final class Experiments {
     public static Measurer measurer(ExperimentConfig c, Task task) {
         MeasureConfig m = c.measure();
         return new Measurer(task, c.training().loss(), new MeasureSettings(m.referenceIndices(task.train().size()),
-                m.rankTolerance(), m.noiseEpsilon(), m.noiseDraws()));
+                m.rankTolerance(), m.noiseEpsilon(), m.noiseDraws(), c.theory().plasticitySteps()));
     }
 }

@@ -119,7 +119,7 @@ public final class RunRecord {
         for (Series s : SERIES) {
             ArrayNode a = series.putArray(s.key());
             for (double[] row : rows) {
-                if (s == Series.STEP) {
+                if (s.integral() && Double.isFinite(row[s.ordinal()])) {
                     a.add((long) row[s.ordinal()]);
                 } else {
                     number(a, row[s.ordinal()]);
@@ -173,6 +173,11 @@ public final class RunRecord {
             }
         }
         p.set("featureSpectrum", values(c.spectrum()));
+        if (c.frozenModelOutput() != null) {
+            // on the feature grid, the probe part of the models' grid: the probe grid for d = 1
+            p.set("frozenModelOutput", rows(c.frozenModelOutput(), k));
+            p.set("lawModelOutput", rows(c.lawModelOutput(), k));
+        }
         return p;
     }
 
@@ -200,7 +205,7 @@ public final class RunRecord {
             if (i > 0) {
                 sb.append(',');
             }
-            if (SERIES[i] == Series.STEP) {
+            if (SERIES[i].integral() && Double.isFinite(row[i])) {
                 sb.append((long) row[i]);
             } else if (Double.isFinite(row[i])) {
                 sb.append(row[i]);

@@ -16,10 +16,22 @@ package trlab.measure;
  * @param contributions  c_i, each neuron's share of the output
  * @param neuronW        W (N rows of d), for the (w, b) view
  * @param neuronB        b (N)
+ * @param featureOutput  the network output on the feature grid, the probe part of the kernel models' grid (the
+ *                       probe grid for d = 1: then the same array as {@code output})
+ * @param frozenModelOutput the frozen-kernel model on the feature grid, as {@code featureOutput}; null while the
+ *                       models are off
+ * @param lawModelOutput the response-law model likewise
  */
-public record Curves(int[] references, int focus, int focusRow, double[] referenceX, double[] output, Kernel.Parts ntk, double[] response,
-                     double[] spectrum, FeatureSpace.Projection projection, double[] contributions, double[] neuronW,
-                     double[] neuronB) {
+public record Curves(int[] references, int focus, int focusRow, double[] referenceX, double[] output, Kernel.Parts ntk,
+                     double[] response, double[] spectrum, FeatureSpace.Projection projection, double[] contributions,
+                     double[] neuronW, double[] neuronB, double[] featureOutput, double[] frozenModelOutput,
+                     double[] lawModelOutput) {
+
+    /** These curves with the kernel models' outputs on the feature grid. */
+    public Curves withModels(double[] frozen, double[] law) {
+        return new Curves(references, focus, focusRow, referenceX, output, ntk, response, spectrum, projection,
+                contributions, neuronW, neuronB, featureOutput, frozen, law);
+    }
 
     /** Number of rows in the kernel and response arrays. */
     public int rows() {

@@ -30,6 +30,8 @@ public final class Measurer {
     private final Aging aging = new Aging();
     private double[] initialKernel;
     private double[] initialShape;
+    /** x* of the plasticity probe, on the probe grid. */
+    private final int plasticityProbe;
 
     public Measurer(Task task, Loss loss, MeasureSettings settings) {
         this.task = task;
@@ -46,6 +48,7 @@ public final class Measurer {
             System.arraycopy(train.y(), idx[r] * k, y, r * k, k);
         }
         this.references = new DataSet(d, k, idx.length, x, y);
+        this.plasticityProbe = Plasticity.probeIndex(task);
     }
 
     public Task task() {
@@ -143,6 +146,9 @@ public final class Measurer {
         double[] output = atProbe.outputs(net);
         double testLoss = testLoss(output);
         double noise = Fragility.meanIncrease(noisyLosses, trainLoss);
+        double[] featureOutput = gridIsProbe ? output : atGrid.outputs(net);
+        double regions = Regions.count(output, task.outputs(), task.gridSide());
+        double plasticity = Plasticity.measure(net, task, plasticityProbe, eta, settings.plasticitySteps());
 
         int referenceEntries = references.size() * task.probeCount();
         double[] kernel = Arrays.copyOf(ntk.total(), referenceEntries);
@@ -161,12 +167,22 @@ public final class Measurer {
 
         Curves curves = new Curves(settings.references().clone(), focus, focus < 0 ? -1 : focusRow, rows.x(), output,
                 ntk, response, FeatureSpace.spectrum(sigma2), projection, contributions, net.w.clone(),
-                net.b.clone());
+                net.b.clone(), featureOutput, null, null);
         return new Snapshot(step, epoch, trainLoss, testLoss, amplitude[0], amplitude[1], amplitude[2], kernelDrift,
                 shapeDrift, kernelWidth(shape), local == null ? Double.NaN : local.alpha(),
                 local == null ? Double.NaN : local.error(), FeatureSpace.featureDimension(sigma2,
                 settings.rankTolerance()), FeatureSpace.effectiveNeurons(contributions), ablation.largest(),
-                ablation.mean(), noise, sensitivity, curves);
+                ablation.mean(), noise, sensitivity, rms(featureOutput), regions, plasticity, Double.NaN, Double.NaN,
+                curves);
+    }
+
+    /** outputRms: the RMS of the output over the feature grid and the outputs, the scale of the models' errors. */
+    private static double rms(double[] f) {
+        double sum = 0;
+        for (double v : f) {
+            sum += v * v;
+        }
+        return Math.sqrt(sum / f.length);
     }
 
     /** The row of the focus sample: its place among the references, or one past them. */

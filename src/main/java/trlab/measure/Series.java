@@ -21,7 +21,12 @@ public enum Series {
     ABLATION_FRAGILITY("ablationFragility", Snapshot::ablationFragility),
     ABLATION_FRAGILITY_MEAN("ablationFragilityMean", Snapshot::ablationFragilityMean),
     NOISE_FRAGILITY("noiseFragility", Snapshot::noiseFragility),
-    INPUT_SENSITIVITY("inputSensitivity", Snapshot::inputSensitivity);
+    INPUT_SENSITIVITY("inputSensitivity", Snapshot::inputSensitivity),
+    FROZEN_MODEL_ERROR("frozenModelError", Snapshot::frozenModelError),
+    LAW_MODEL_ERROR("lawModelError", Snapshot::lawModelError),
+    OUTPUT_RMS("outputRms", Snapshot::outputRms),
+    REGIONS("regions", Snapshot::regions),
+    PLASTICITY("plasticity", Snapshot::plasticity);
 
     private final String key;
     private final ToDoubleFunction<Snapshot> value;
@@ -34,6 +39,11 @@ public enum Series {
     /** The name in run.json and metrics.csv. */
     public String key() {
         return key;
+    }
+
+    /** Whether its values are whole numbers (a step, a count), written without a decimal point. */
+    public boolean integral() {
+        return this == STEP || this == REGIONS;
     }
 
     /** The value at a snapshot; NaN where it is not defined. */

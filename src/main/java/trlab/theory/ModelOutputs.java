@@ -2,7 +2,8 @@ package trlab.theory;
 
 /**
  * Both kernel models' values on the probe part of the model grid at one step, sample-major (K per point) like the
- * network's {@code output}, and how far each is from the network: the RMS over the probe part and the outputs.
+ * network's {@code output}, and how far each is from the network: the RMS of the difference over the probe part and
+ * the outputs (judged against the network's own RMS there, the series {@code outputRms}).
  */
 public record ModelOutputs(double[] frozen, double[] law, int outputs) {
 
@@ -14,15 +15,6 @@ public record ModelOutputs(double[] frozen, double[] law, int outputs) {
     /** lawModelError: RMS of g - f for the response-law model. */
     public double lawError(double[] f) {
         return rmsDifference(law, f);
-    }
-
-    /** outputRms: RMS of the network's f over the same points, the scale the errors are judged by. */
-    public static double rms(double[] f) {
-        double sum = 0;
-        for (double v : f) {
-            sum += v * v;
-        }
-        return Math.sqrt(sum / f.length);
     }
 
     private static double rmsDifference(double[] g, double[] f) {

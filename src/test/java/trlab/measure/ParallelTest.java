@@ -88,7 +88,7 @@ class ParallelTest {
     void snapshotsAreBitIdenticalAndExactWhenTasksRunTwice() {
         Task task = Tasks.build(new TaskSpec(TaskKind.SINE, 128, 1, 3.0, 4, 0.0, null), 101, 41);
         Network net = Network.initialize(1, 100, 1, Activation.GELU, Parameterization.STANDARD, 1, 1, 3);
-        MeasureSettings settings = new MeasureSettings(new int[]{0, 63, 127}, 1e-3, 0.05, 16);
+        MeasureSettings settings = new MeasureSettings(new int[]{0, 63, 127}, 1e-3, 0.05, 16, 3);
         double trainLoss = net.meanLoss(Loss.MSE, task.train().x(), task.train().y(), 128);
         Snapshot first = new Measurer(task, Loss.MSE, settings).measure(net, 0, 0, 1e-3, false);
         for (int i = 0; i < 30; i++) {

@@ -144,7 +144,8 @@ class KernelModelsTest {
         net.outputs(ModelGrid.probePart(task), ModelGrid.probeCount(task), f);
         assertThat(start.frozenError(f)).isLessThan(1e-14);
         assertThat(start.lawError(f)).isLessThan(1e-14);
-        assertThat(ModelOutputs.rms(f)).isGreaterThan(0);
+        assertThat(java.util.Arrays.stream(f).map(Math::abs).max().orElse(0))
+                .as("a network that is not zero, so that zero errors say something").isGreaterThan(1e-3);
     }
 
     private static int[] batch(Trainer trainer) {

@@ -157,6 +157,11 @@ public final class ConfigLoader {
         }
         measure.put("noiseEpsilon", m.noiseEpsilon());
         measure.put("noiseDraws", m.noiseDraws());
+        TheoryConfig th = c.theory();
+        ObjectNode theory = root.putObject("theory");
+        theory.put("models", th.models());
+        theory.put("start", th.start());
+        theory.put("plasticitySteps", th.plasticitySteps());
         return root;
     }
 
@@ -317,9 +322,11 @@ public final class ConfigLoader {
                 (Integer) v.get("measure.gridPoints"), (Integer) v.get("measure.samplesPerDecade"),
                 (Double) v.get("measure.rankTolerance"), (int[]) v.get("measure.references"),
                 (Double) v.get("measure.noiseEpsilon"), (Integer) v.get("measure.noiseDraws"));
-        ConfigSchema.validate(task, network, training, measure, origins);
+        TheoryConfig theory = new TheoryConfig((Boolean) v.get("theory.models"), (Long) v.get("theory.start"),
+                (Integer) v.get("theory.plasticitySteps"));
+        ConfigSchema.validate(new ConfigSchema.Sections(task, network, training, measure, theory), origins);
         return new ExperimentConfig((String) v.get("name"), (String) v.get("description"), task, network, training,
-                measure);
+                measure, theory);
     }
 
     private static ConfigException unknownSection(String source, String section) {

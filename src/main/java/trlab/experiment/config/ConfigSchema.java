@@ -26,9 +26,9 @@ final class ConfigSchema {
     /** Hidden activations of the data (and of the probe points) must stay below this many bytes: 2 GB. */
     static final long MEMORY_LIMIT_BYTES = 2_000_000_000L;
 
-    static final List<String> SECTIONS = List.of("task", "network", "training", "measure");
+    static final List<String> SECTIONS = List.of("task", "network", "training", "measure", "theory");
 
-    enum Kind { INT, LONG, DOUBLE, ENUM, TEXT, OPTIONAL_TEXT, INT_LIST }
+    enum Kind { INT, LONG, DOUBLE, BOOLEAN, ENUM, TEXT, OPTIONAL_TEXT, INT_LIST }
 
     /** The allowed set of a real-valued field; NaN and the infinities are never allowed. */
     enum Real {
@@ -56,8 +56,9 @@ final class ConfigSchema {
         }
     }
 
-    /** The four sections, for reading field values generically. */
-    record Sections(TaskConfig task, NetworkConfig network, TrainingConfig training, MeasureConfig measure) { }
+    /** The sections, for reading field values generically. */
+    record Sections(TaskConfig task, NetworkConfig network, TrainingConfig training, MeasureConfig measure,
+                    TheoryConfig theory) { }
 
     /**
      * One field. {@code section} is null for the top-level {@code name} and {@code description}.
@@ -79,6 +80,7 @@ final class ConfigSchema {
                         ? "it must be an integer that fits in 64 bits"
                         : "it must be an integer from " + formatCount(min) + " to " + formatCount(max);
                 case DOUBLE -> real.allowed;
+                case BOOLEAN -> "it must be true or false";
                 case ENUM -> "choose one of " + String.join(", ", choices);
                 case TEXT -> "it must be a string";
                 case OPTIONAL_TEXT -> "it must be a string or null";
@@ -107,6 +109,12 @@ final class ConfigSchema {
                         throw fail(source, path(), json(node), "is not a finite number", allowed());
                     }
                     throw fail(source, path(), json(node), "is not a number", allowed());
+                }
+                case BOOLEAN: {
+                    if (!node.isBoolean()) {
+                        throw fail(source, path(), json(node), "is not true or false", allowed());
+                    }
+                    return node.booleanValue();
                 }
                 case ENUM: {
                     if (node.isTextual()) {
@@ -222,6 +230,10 @@ final class ConfigSchema {
         f.add(real("measure", "noiseEpsilon", Real.AT_LEAST_ZERO, s -> s.measure().noiseEpsilon()));
         f.add(integer("measure", "noiseDraws", 1, 10_000, s -> s.measure().noiseDraws()));
 
+        f.add(new Field("theory", "models", Kind.BOOLEAN, 0, 0, null, null, null, null, s -> s.theory().models()));
+        f.add(longInt("theory", "start", 0, 1_000_000_000_000L, s -> s.theory().start()));
+        f.add(integer("theory", "plasticitySteps", 1, 1000, s -> s.theory().plasticitySteps()));
+
         FIELDS = List.copyOf(f);
         for (Field field : FIELDS) {
             BY_PATH.put(field.path(), field);
@@ -278,9 +290,11 @@ final class ConfigSchema {
     }
 
     /** All range and consistency rules; throws the first violation. */
-    static void validate(TaskConfig task, NetworkConfig network, TrainingConfig training, MeasureConfig measure,
-                         Origins origins) {
-        Sections s = new Sections(task, network, training, measure);
+    static void validate(Sections s, Origins origins) {
+        TaskConfig task = s.task();
+        NetworkConfig network = s.network();
+        TrainingConfig training = s.training();
+        MeasureConfig measure = s.measure();
         for (Field f : FIELDS) {
             if (f.section() != null) {
                 f.check(f.getter().apply(s), origins.of(f.path()));

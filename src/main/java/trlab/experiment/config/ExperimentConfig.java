@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One experiment: a name, a description for a student (what to look at) and the four sections of SCIENCE.md §5.
+ * One experiment: a name, a description for a student (what to look at) and the sections of SCIENCE.md §5 and §6.
  *
  * <p>Immutable, and valid by construction: the constructor runs the same checks as loading (ranges, the batch
  * against the data, the memory guard, ...) and throws {@link ConfigException} naming the field. Configs come from
@@ -16,10 +16,11 @@ import java.util.Objects;
  * embed a config in another Jackson document register {@link ConfigModule}.
  */
 public record ExperimentConfig(String name, String description, TaskConfig task, NetworkConfig network,
-                               TrainingConfig training, MeasureConfig measure) {
+                               TrainingConfig training, MeasureConfig measure, TheoryConfig theory) {
 
     private static final ExperimentConfig DEFAULTS = new ExperimentConfig("custom", "",
-            TaskConfig.defaults(), NetworkConfig.defaults(), TrainingConfig.defaults(), MeasureConfig.defaults());
+            TaskConfig.defaults(), NetworkConfig.defaults(), TrainingConfig.defaults(), MeasureConfig.defaults(),
+            TheoryConfig.defaults());
 
     public ExperimentConfig {
         Objects.requireNonNull(name, "name");
@@ -28,7 +29,9 @@ public record ExperimentConfig(String name, String description, TaskConfig task,
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(measure, "measure");
-        ConfigSchema.validate(task, network, training, measure, ConfigSchema.Origins.all("config"));
+        Objects.requireNonNull(theory, "theory");
+        ConfigSchema.validate(new ConfigSchema.Sections(task, network, training, measure, theory),
+                ConfigSchema.Origins.all("config"));
     }
 
     /** Every field at its default (name "custom", empty description). */
@@ -66,10 +69,11 @@ public record ExperimentConfig(String name, String description, TaskConfig task,
         return ConfigLoader.toTree(this);
     }
 
-    public ExperimentConfig withName(String v) { return new ExperimentConfig(v, description, task, network, training, measure); }
-    public ExperimentConfig withDescription(String v) { return new ExperimentConfig(name, v, task, network, training, measure); }
-    public ExperimentConfig withTask(TaskConfig v) { return new ExperimentConfig(name, description, v, network, training, measure); }
-    public ExperimentConfig withNetwork(NetworkConfig v) { return new ExperimentConfig(name, description, task, v, training, measure); }
-    public ExperimentConfig withTraining(TrainingConfig v) { return new ExperimentConfig(name, description, task, network, v, measure); }
-    public ExperimentConfig withMeasure(MeasureConfig v) { return new ExperimentConfig(name, description, task, network, training, v); }
+    public ExperimentConfig withName(String v) { return new ExperimentConfig(v, description, task, network, training, measure, theory); }
+    public ExperimentConfig withDescription(String v) { return new ExperimentConfig(name, v, task, network, training, measure, theory); }
+    public ExperimentConfig withTask(TaskConfig v) { return new ExperimentConfig(name, description, v, network, training, measure, theory); }
+    public ExperimentConfig withNetwork(NetworkConfig v) { return new ExperimentConfig(name, description, task, v, training, measure, theory); }
+    public ExperimentConfig withTraining(TrainingConfig v) { return new ExperimentConfig(name, description, task, network, v, measure, theory); }
+    public ExperimentConfig withMeasure(MeasureConfig v) { return new ExperimentConfig(name, description, task, network, training, v, theory); }
+    public ExperimentConfig withTheory(TheoryConfig v) { return new ExperimentConfig(name, description, task, network, training, measure, v); }
 }

@@ -35,11 +35,13 @@ class SpectrumChartTest {
     private static Snapshot withSpectrum(Snapshot s, double[] spectrum) {
         Curves c = s.curves();
         Curves curves = new Curves(c.references(), c.focus(), c.focusRow(), c.referenceX(), c.output(), c.ntk(),
-                c.response(), spectrum, c.projection(), c.contributions(), c.neuronW(), c.neuronB());
+                c.response(), spectrum, c.projection(), c.contributions(), c.neuronW(), c.neuronB(),
+                c.featureOutput(), c.frozenModelOutput(), c.lawModelOutput());
         return new Snapshot(s.step(), s.epoch(), s.trainLoss(), s.testLoss(), s.kernelAmplitude(),
                 s.kernelAmplitudeOutput(), s.kernelAmplitudeHidden(), s.kernelDrift(), s.shapeDrift(), s.kernelWidth(),
                 s.agingExponent(), s.agingExponentError(), s.featureDimension(), s.effectiveNeurons(),
-                s.ablationFragility(), s.ablationFragilityMean(), s.noiseFragility(), s.inputSensitivity(), curves);
+                s.ablationFragility(), s.ablationFragilityMean(), s.noiseFragility(), s.inputSensitivity(),
+                s.outputRms(), s.regions(), s.plasticity(), s.frozenModelError(), s.lawModelError(), curves);
     }
 
     @Test
