@@ -30,7 +30,10 @@ public final class Claims {
     private Claims() {
     }
 
-    /** The claims in report order: 1, 2, 3, 4a, 4b, 5, 6, 7, then the demonstrations E (encoding) and D (default). */
+    /**
+     * The claims in report order: 1, 2, 3, 4a, 4b, 5, 6, 7, then the theory's 8 to 11 ({@link TheoryClaims}), then the
+     * demonstrations E (encoding) and D (default).
+     */
     public static List<Claim> all() {
         return List.of(constantKernel(), aging("2", "aging", "Label-noise SGD: the kernel amplitude ages like a power"
                         + " law while its shape changes less than its size",
@@ -41,7 +44,9 @@ public final class Claims {
                         + " 10^2: with eta = 0.005 and sigma = 1 it has barely begun after 2e5 steps (alpha about 0.1)."
                         + " In the standard scaling the kernel grows like N, so eta = 0.02 diverges at N = 400; use"
                         + " eta of about 2/N."),
-                kernelParts(), activation(), sigmoid(), method(), featureSpace(), fragility(), encoding(),
+                kernelParts(), activation(), sigmoid(), method(), featureSpace(), fragility(),
+                TheoryClaims.lazyRegime(), TheoryClaims.responseLaw(), TheoryClaims.subSpaces(),
+                TheoryClaims.plasticity(), encoding(),
                 aging("D", "default", "The default preset shows the aging of claim 2 (same numbers, same thresholds)",
                         "With label noise 0.5, the old default, aging has only begun after 2e5 steps (alpha about 0.35)."));
     }

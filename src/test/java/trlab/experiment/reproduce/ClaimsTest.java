@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Each claim of SCIENCE.md §4 on a shortened run of its presets, asserting the claim's own numbers; and the report
+ * Each claim of SCIENCE.md §4 and §6 on a shortened run of its presets, asserting the claim's own numbers; and the report
  * listing every preset. The shortened runs take fewer steps (the noisy-SGD comparisons a larger learning rate, so the
  * noise has as much effect in a quarter of the steps); they run once, two at a time, before the tests.
  */
@@ -33,6 +33,10 @@ class ClaimsTest {
             Map.entry("5", noisySgd()),
             Map.entry("6", noisySgd()),
             Map.entry("7", noisySgd()),
+            Map.entry("8", List.of("training.steps=2000")),
+            Map.entry("9", noisySgd()),
+            Map.entry("10", List.of("training.steps=50000")),
+            Map.entry("11", noisySgd()),
             Map.entry("E", List.of("training.steps=50000")),
             Map.entry("D", List.of("training.steps=100000", "training.learningRate=0.03")));
 
@@ -133,6 +137,43 @@ class ClaimsTest {
     void claim7TheReducedNetworkIsMoreFragile() {
         ClaimResult r = result("7");
         assertThat(r.value("SGD / full batch")).isGreaterThanOrEqualTo(1.5);
+        assertThat(r.pass()).isTrue();
+    }
+
+    @Test
+    void claim8TheFrozenKernelTracksTheWideNtkNetworkAndLessWellWhenNarrower() {
+        ClaimResult r = result("8");
+        double r64 = r.value("frozen error / output RMS at N=64");
+        double r256 = r.value("frozen error / output RMS at N=256");
+        double r1024 = r.value("frozen error / output RMS at N=1024");
+        assertThat(r1024).isLessThan(0.05).isLessThan(r256);
+        assertThat(r256).isLessThan(r64);
+        assertThat(r.pass()).isTrue();
+    }
+
+    @Test
+    void claim9UnderLabelNoiseSgdOnlyTheResponseLawTracksTheNetwork() {
+        ClaimResult r = result("9");
+        double frozen = r.value("late frozen-kernel error");
+        assertThat(frozen).isGreaterThanOrEqualTo(0.5 * r.value("late output RMS"));
+        assertThat(r.value("late response-law error")).isLessThanOrEqualTo(frozen / 3);
+        assertThat(r.pass()).isTrue();
+    }
+
+    @Test
+    void claim10TheEncodingSplitsIntoRegionsOneAfterAnother() {
+        ClaimResult r = result("10");
+        assertThat(r.value("regions over the last decade")).isGreaterThanOrEqualTo(r.value("classes") - 1);
+        assertThat(r.value("different counts in the last decade")).isEqualTo(1);
+        assertThat(r.value("times at which a new count is first reached")).isGreaterThanOrEqualTo(2);
+        assertThat(r.pass()).isTrue();
+    }
+
+    @Test
+    void claim11PlasticityFallsUnderNoisySgdAndStaysUnderFullBatch() {
+        ClaimResult r = result("11");
+        assertThat(r.value("SGD start / late")).isGreaterThanOrEqualTo(3);
+        assertThat(r.value("full batch late / start")).isBetween(0.7, 1.3);
         assertThat(r.pass()).isTrue();
     }
 
