@@ -121,6 +121,14 @@ public final class Experiment implements AutoCloseable {
         return divergedAt >= 0;
     }
 
+    /**
+     * Whether the run was not finite from its very start (the loss or a parameter at its first recording), so that
+     * there is no finite state to keep.
+     */
+    public boolean neverFinite() {
+        return diverged() && lastFinite == null;
+    }
+
     /** The step at which divergence was seen, or -1. */
     public long divergedAt() {
         return divergedAt;
@@ -182,7 +190,7 @@ public final class Experiment implements AutoCloseable {
         lastFinite = StateFile.copyOf(state());
     }
 
-    /** The final state: the current one, or after divergence the last finite recording. */
+    /** The final state: the current one, or after divergence the last finite recording (null if it never was). */
     public StateFile.State finalState() {
         return diverged() ? lastFinite : state();
     }
@@ -192,7 +200,7 @@ public final class Experiment implements AutoCloseable {
      * {@link Stability}); NaN before.
      */
     public double suggestedLearningRate() {
-        if (!diverged()) {
+        if (!diverged() || neverFinite()) {
             return Double.NaN;
         }
         StateFile.State last = finalState();
@@ -201,6 +209,9 @@ public final class Experiment implements AutoCloseable {
 
     /** The power-law fit of the amplitude over the last two decades of the run, or null. */
     public PowerLawFit agingFit() {
+        if (neverFinite()) {
+            return null;
+        }
         long end = finalState().step();
         return measurer.aging().fit(end / 100.0, end);
     }
