@@ -77,6 +77,7 @@ public final class Experiment implements AutoCloseable {
                     + " and " + saved.outputs + " outputs; the config needs " + task.inputs() + " inputs, width "
                     + config.network().width() + " and " + task.outputs() + " outputs.");
         }
+        Experiments.checkData(config, state.data(), "the state's data");
         Network network = new Network(saved.inputs, saved.width, saved.outputs, config.network().activation(),
                 config.network().parameterization());
         network.copyParametersFrom(saved);
