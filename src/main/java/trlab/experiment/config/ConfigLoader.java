@@ -248,7 +248,7 @@ public final class ConfigLoader {
     }
 
     private static void applyOverride(ObjectNode tree, String override, Origins origins) {
-        String source = "--set " + override;
+        String source = "--set " + ConfigSchema.shorten(override);
         int eq = override.indexOf('=');
         if (eq < 0) {
             throw new ConfigException(source + ": an override must have the form section.field=value, "

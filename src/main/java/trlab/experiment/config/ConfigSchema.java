@@ -323,7 +323,11 @@ final class ConfigSchema {
 
     /** A JSON value as the user wrote it, shortened if long. */
     static String json(JsonNode node) {
-        String s = node.toString();
+        return shorten(node.toString());
+    }
+
+    /** Text as a message shows it: cut to 80 characters, so a huge value does not drown the sentence. */
+    static String shorten(String s) {
         return s.length() > 80 ? s.substring(0, 77) + "..." : s;
     }
 
