@@ -62,6 +62,9 @@ final class GuiCommand implements Callable<Integer> {
             args.add("--compare=" + String.join(TrlabApp.ARM_SEPARATOR, compare));
         }
         if (screenshot != null) {
+            if (screenshot.getFileName() == null || screenshot.toString().isBlank()) {
+                throw new ConfigException("--screenshot '" + screenshot + "' names no file; give the PNG to write.");
+            }
             Path dir = screenshot.toAbsolutePath().getParent();
             if (dir == null || !Files.isDirectory(dir)) {
                 throw new ConfigException("--screenshot " + screenshot + ": the folder " + dir + " does not exist.");

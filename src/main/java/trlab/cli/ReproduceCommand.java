@@ -46,6 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ReproduceCommand implements Callable<Integer> {
     /** Exit status when the reproduction ran but at least one claim failed. */
     static final int CLAIM_FAILED = 4;
+    /** The most steps a run may take (training.steps). */
+    private static final long MAX_STEPS = 1_000_000_000_000L;
     private static final int PNG_WIDTH = 900;
     private static final int PNG_HEIGHT = 600;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -85,8 +87,9 @@ final class ReproduceCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new ConfigException("--threads must be at least 1, not " + threads + ".");
         }
-        if (steps != null && steps < 1) {
-            throw new ConfigException("--steps must be at least 1, not " + steps + ".");
+        if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
+            throw new ConfigException("--steps " + steps + " is not allowed; it must be a whole number from 1 to"
+                    + " 10^12.");
         }
         List<Claim> claims = Claims.all();
         List<String> extra = steps == null ? List.of() : List.of("training.steps=" + steps);

@@ -36,6 +36,9 @@ public final class InputFile {
      * @param maxBytes the largest file of that kind
      */
     public static String read(Path file, String what, long maxBytes) {
+        if (file.toString().isEmpty()) {
+            throw new IllegalArgumentException("an empty path names no file; " + what + " must be a file.");
+        }
         long size;
         try {
             if (!Files.exists(file)) {

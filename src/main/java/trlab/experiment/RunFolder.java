@@ -55,7 +55,9 @@ public final class RunFolder implements AutoCloseable {
     private final Path partial;
     private final boolean created;
     private final List<Held> locks = new ArrayList<>();
-    private boolean committed;
+    /** Clears the partial folder when the lab is stopped (Ctrl-C, a kill signal) before the run is swapped in. */
+    private final Thread onStop = new Thread(this::abandon, "run-folder-cleanup");
+    private volatile boolean committed;
 
     private record Held(FileChannel channel, FileLock lock) {
     }
@@ -97,6 +99,7 @@ public final class RunFolder implements AutoCloseable {
             folder.removeLeftovers();
             Files.createDirectory(folder.partial);
             folder.lock(folder.partial, option + " " + dir);
+            Runtime.getRuntime().addShutdownHook(folder.onStop);
             return folder;
         } catch (IOException | RuntimeException e) {
             folder.close();
@@ -123,6 +126,13 @@ public final class RunFolder implements AutoCloseable {
         if (Files.isSymbolicLink(target)) {
             throw new ConfigException(option + " " + dir + " is a symbolic link; a run is swapped in whole, so give"
                     + " the folder itself.");
+        }
+        Path here = Path.of("").toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("user.home", "/")).toAbsolutePath().normalize();
+        if (here.startsWith(target) || target.equals(home)) {
+            // even with --force: replacing it would delete the folder the lab works in, or the user's home
+            throw new ConfigException(option + " " + dir + " holds " + (target.equals(home) ? "your home folder"
+                    : "the working folder") + "; a run replaces its folder whole, so give a folder of its own.");
         }
         if (!force && Files.isDirectory(target)) {
             String foreign = foreignEntry(target);
@@ -189,6 +199,11 @@ public final class RunFolder implements AutoCloseable {
             return; // refused: the folder belongs to another run, touch nothing
         }
         try {
+            Runtime.getRuntime().removeShutdownHook(onStop);
+        } catch (IllegalStateException | IllegalArgumentException stoppingOrNeverAdded) {
+            // the hook runs (the lab is being stopped) or was never added (open failed half way)
+        }
+        try {
             if (!committed) {
                 deleteTree(partial);
             }
@@ -202,6 +217,22 @@ public final class RunFolder implements AutoCloseable {
                 h.channel().close();
             }
             locks.clear();
+        }
+    }
+
+    /** On a stop signal: the partial folder goes (as far as it can while the run still writes), the old run stays. */
+    private void abandon() {
+        if (committed) {
+            return;
+        }
+        try {
+            deleteTree(partial);
+            Files.deleteIfExists(target.resolve(LOCK));
+            if (created) {
+                Files.deleteIfExists(target);
+            }
+        } catch (IOException | RuntimeException racedWithTheRun) {
+            // what is left is a hidden partial folder, which the next run into the folder removes
         }
     }
 

@@ -217,7 +217,52 @@ class HostileInputTest extends CommandTest {
                 "{\"network\": {\"weightScale\": 1e308}}").toString()), Cli.DIVERGED,
                 List.of("not finite at its start")));
         c.add(run("output folder named by nothing", Cli.BAD_INPUT, List.of("--out", ""), "--out", "names no folder"));
+        c.add(run("output folder that holds the working folder", Cli.BAD_INPUT, List.of("--out", ".", "--force"),
+                "--out", "working folder"));
+        c.add(run("state file named by nothing", Cli.BAD_INPUT, List.of("--init", ""), "empty path"));
+        c.add(new Case("preset named by nothing", List.of("run", "", "--out", "OUT"), Cli.BAD_INPUT,
+                List.of("names nothing", "default")));
+        c.add(new Case("preset with a NUL in its path", List.of("run", "a\u0000b", "--out", "OUT"), Cli.BAD_INPUT,
+                List.of("the preset", "\\u0000", "not a usable path")));
+        c.add(usage("reproduce steps beyond the limit", "reproduce --steps 2000000000000", "--steps", "10^12"));
         return c.stream();
+    }
+
+    @org.junit.jupiter.api.Test
+    void whateverEscapesTheChecksIsStillOneSentenceWithoutAJavaName() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter err = new java.io.PrintWriter(text);
+        assertThat(Cli.report(new NullPointerException("Cannot invoke \"trlab.experiment.StateFile$State.step()\""
+                + " because the return value is null"), err)).isEqualTo(Cli.FAILED);
+        assertThat(Cli.report(new OutOfMemoryError("Java heap space"), err)).isEqualTo(Cli.FAILED);
+        assertThat(Cli.report(new StackOverflowError(), err)).isEqualTo(Cli.FAILED);
+        err.flush();
+        List<String> lines = text.toString().lines().toList();
+        assertThat(lines).hasSize(3).allMatch(l -> l.startsWith("trlab: ")).noneMatch(l -> l.contains("Exception"))
+                .noneMatch(l -> l.contains("java.")).noneMatch(l -> l.contains("trlab.experiment"));
+        assertThat(lines.get(0)).contains("internal fault").contains("null pointer");
+        assertThat(lines.get(1)).contains("-Xmx");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCsvWithAByteOrderMarkAsSpreadsheetsWriteItIsRead() {
+        Path csv = bytes("bom.csv", ("\uFEFFx1,y1\n0,1\n0.5,0\n1,1\n").getBytes(StandardCharsets.UTF_8));
+        int code = trlab("run", "default", "--set", "task.kind=csv", "--set", "task.file=" + csv, "--set",
+                "network.width=20", "--steps", "10", "--no-png", "--out", out.toString());
+        assertThat(code).as("stderr: %s", stderr()).isZero();
+        assertThat(out.resolve("run.json")).isRegularFile();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSeriesThatOverflowsSaysWhyBesideItsNulls() throws IOException {
+        int code = trlab("run", "default", "--set", "measure.noiseEpsilon=1e300", "--set", "network.width=20",
+                "--steps", "10", "--no-png", "--out", out.toString());
+        assertThat(code).as("stderr: %s", stderr()).isZero();
+        var run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(run.get("series").get("noiseFragility").get(0).isNull()).isTrue();
+        assertThat(run.get("undefined").get("noiseFragility").asText()).contains("measure.noiseEpsilon = 1.0E300")
+                .contains("overflows");
+        assertThat(run.get("undefined").has("trainLoss")).as("a defined series has no note").isFalse();
     }
 
     private Path out;
