@@ -6,11 +6,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import trlab.core.Trainer;
 import trlab.experiment.Experiment;
+import trlab.experiment.config.ConfigException;
 import trlab.experiment.config.ExperimentConfig;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -23,6 +25,8 @@ final class BenchCommand implements Callable<Integer> {
     private static final int CHUNK = 256;
     private static final int SNAPSHOT_RUNS = 15;
     private static final int SNAPSHOT_WARMUP_RUNS = 5;
+    /** The longest timing a bench takes: an hour is far more than a steady figure needs. */
+    private static final double MAX_SECONDS = 3600;
     /** Longer than any bench can take, within the config's limit. */
     private static final long BENCH_STEPS = 1_000_000_000_000L;
 
@@ -34,12 +38,20 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
+            throw new ConfigException("--seconds " + seconds + " is not allowed; it must be a number of seconds"
+                    + " greater than 0 and at most " + (int) MAX_SECONDS + ".");
+        }
         ExperimentConfig config = ExperimentConfig.defaults().withOverrides(overrides);
         if (overrides.stream().noneMatch(o -> o.startsWith("training.learningRate="))) {
             config = config.with("training.learningRate=" + 0.5 / config.network().width());
         }
         config = config.with("training.steps=" + BENCH_STEPS);
         Experiment run = Experiment.start(config);
+        if (run.neverFinite()) {
+            run.close();
+            return RunCommand.notFiniteAtStart("the bench's network", run);
+        }
         Trainer trainer = run.trainer();
 
         long warmupEnd = System.nanoTime() + (long) (Math.min(1.0, seconds / 3) * 1e9);
@@ -56,6 +68,14 @@ final class BenchCommand implements Callable<Integer> {
             now = System.nanoTime();
         } while (now < limit);
         double elapsed = (now - t0) / 1e9;
+        if (!trainer.network().isFinite()) {
+            // a snapshot of a network that overflowed measures nothing: say so instead of timing it
+            run.close();
+            System.err.printf(Locale.ROOT, "trlab: the bench's training diverged within %,d steps (a parameter is no"
+                    + " longer finite), so its speed and its snapshot are not measured; lower"
+                    + " training.learningRate (it was %.3g).%n", trainer.time(), trainer.learningRate());
+            return Cli.DIVERGED;
+        }
 
         // A live view takes a snapshot every frame, so the cost that matters is the compiled one: warm the
         // measurement code up (JIT) for a while before timing it, as the steps above are.

@@ -2,16 +2,21 @@ package trlab.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import trlab.experiment.RunFolder;
 import trlab.experiment.config.ConfigException;
 
 import java.io.PrintWriter;
 
-/** The command line: {@code run}, {@code bench}, {@code reproduce}, {@code gui}. Errors are one sentence on stderr with a non-zero status. */
+/**
+ * The command line: {@code run}, {@code bench}, {@code reproduce}, {@code gui}. Errors are one sentence on stderr
+ * with a non-zero status: the commands check their input and say what is wrong, and whatever still escapes them
+ * (an internal fault, running out of memory) is turned into one sentence here, never a stack trace.
+ */
 @Command(name = "trlab", mixinStandardHelpOptions = true, version = "trlab 0.1",
         description = "The Training Response Lab: train a small network and measure how it learns.",
         subcommands = {RunCommand.class, BenchCommand.class, ReproduceCommand.class, GuiCommand.class})
 public final class Cli {
-    /** Bad input: a preset, an override, a data or state file. */
+    /** Bad input: a preset, an override, a data or state file, or the command line itself. */
     public static final int BAD_INPUT = 2;
     /** The run diverged (the loss or a parameter stopped being finite). */
     public static final int DIVERGED = 3;
@@ -23,20 +28,49 @@ public final class Cli {
 
     public static int run(String[] args) {
         CommandLine cl = new CommandLine(new Cli());
-        cl.setExecutionExceptionHandler((e, line, parsed) -> {
-            PrintWriter err = line.getErr();
-            if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
-                err.println("trlab: " + e.getMessage());
-                return BAD_INPUT;
-            }
-            if (e instanceof java.io.IOException io) {
-                err.println("trlab: could not write " + describe(io) + ".");
-                return FAILED;
-            }
-            err.println("trlab: " + e);
-            return FAILED;
+        cl.setParameterExceptionHandler((e, ignoredArgs) -> {
+            // one sentence and where to read more, not the whole usage text
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            e.getCommandLine().getErr().println("trlab: " + Sentences.firstLine(e.getMessage())
+                    .replaceAll("is not an? (int|long)\\b", "is not a whole number in range")
+                    .replaceAll("is not a double\\b", "is not a number") + "; see " + command
+                    + " --help.");
+            return BAD_INPUT;
         });
-        return cl.execute(args);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> report(e, line.getErr()));
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            // picocli hands on Errors (out of memory, a stack overflow): they too end in one sentence
+            PrintWriter err = new PrintWriter(System.err, true);
+            int status = report(t, err);
+            err.flush();
+            return status;
+        }
+    }
+
+    /** One sentence on stderr for whatever stopped a command, and the exit status it stands for. */
+    static int report(Throwable e, PrintWriter err) {
+        if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+            err.println("trlab: " + Sentences.clean(e.getMessage()));
+            return BAD_INPUT;
+        }
+        if (e instanceof RunFolder.BusyException busy) {
+            err.println("trlab: " + busy.getMessage());
+            return FAILED;
+        }
+        if (e instanceof java.io.IOException io) {
+            err.println("trlab: could not write " + describe(io) + ".");
+            return FAILED;
+        }
+        if (e instanceof OutOfMemoryError) {
+            err.println("trlab: the Java heap (" + Runtime.getRuntime().maxMemory() / 1_000_000 + " MB) is too small"
+                    + " for this run; lower its sizes (network.width, task.points, measure.probePoints,"
+                    + " measure.gridPoints) or give Java more memory with -Xmx.");
+            return FAILED;
+        }
+        err.println("trlab: stopped by an internal fault (" + Sentences.fault(e) + "); nothing more was written.");
+        return FAILED;
     }
 
     /** The file and the reason of a failed write, in words: "/x/run.json (permission denied)". */
@@ -45,9 +79,10 @@ public final class Cli {
             String reason = fs.getReason() != null ? fs.getReason().toLowerCase()
                     : e instanceof java.nio.file.NoSuchFileException ? "its folder cannot be made there"
                     : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e.getClass().getSimpleName();
-            return fs.getFile() + " (" + reason + ")";
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name is in the way"
+                    : "the file system refused it";
+            return Sentences.clean(fs.getFile() + " (" + reason + ")");
         }
-        return e.getMessage();
+        return Sentences.clean(String.valueOf(e.getMessage()));
     }
 }

@@ -5,6 +5,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import trlab.app.TrlabApp;
 import trlab.experiment.Comparison;
+import trlab.experiment.Experiment;
 import trlab.experiment.config.ConfigException;
 import trlab.experiment.config.ExperimentConfig;
 import trlab.experiment.config.Presets;
@@ -17,6 +18,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "gui", description = "Open the lab's window, optionally on a preset; or run it for a screenshot or a benchmark.")
 final class GuiCommand implements Callable<Integer> {
+    /** The longest a scripted session (screenshot, benchmark) may run: an hour. */
+    private static final double MAX_SECONDS = 3600;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET", description = "a preset file or built-in name")
     String preset;
 
@@ -45,31 +49,51 @@ final class GuiCommand implements Callable<Integer> {
         if (preset != null) {
             args.add("--preset=" + preset);
         }
+        List<ExperimentConfig> runs = Comparison.arms(config, compare); // so do bad arms
+        for (int i = 0; i < runs.size(); i++) {
+            // and so do their data (a CSV's bad row) and a start that is not finite, before any window opens
+            try (Experiment run = Experiment.start(runs.get(i))) {
+                if (run.neverFinite()) {
+                    return RunCommand.notFiniteAtStart(i == 0 ? "the preset" : "arm " + (i + 1), run);
+                }
+            }
+        }
         if (!compare.isEmpty()) {
-            Comparison.arms(config, compare); // so do bad arms
             args.add("--compare=" + String.join(TrlabApp.ARM_SEPARATOR, compare));
         }
         if (screenshot != null) {
+            if (screenshot.getFileName() == null || screenshot.toString().isBlank()) {
+                throw new ConfigException("--screenshot '" + screenshot + "' names no file; give the PNG to write.");
+            }
             Path dir = screenshot.toAbsolutePath().getParent();
             if (dir == null || !Files.isDirectory(dir)) {
                 throw new ConfigException("--screenshot " + screenshot + ": the folder " + dir + " does not exist.");
             }
-            if (!(after > 0)) {
-                throw new ConfigException("--after " + after + " must be a positive number of seconds.");
+            if (!(after > 0 && after <= MAX_SECONDS)) {
+                throw new ConfigException("--after " + after + " is not allowed; it must be a number of seconds"
+                        + " greater than 0 and at most " + (int) MAX_SECONDS + ".");
             }
             args.add("--screenshot=" + screenshot);
             args.add("--after=" + after);
         }
         if (benchmark != null) {
-            if (!(benchmark > 0)) {
-                throw new ConfigException("--benchmark " + benchmark + " must be a positive number of seconds.");
+            if (!(benchmark > 0 && benchmark <= MAX_SECONDS)) {
+                throw new ConfigException("--benchmark " + benchmark + " is not allowed; it must be a number of"
+                        + " seconds greater than 0 and at most " + (int) MAX_SECONDS + ".");
             }
             args.add("--benchmark=" + benchmark);
         }
         if (presentation) {
             args.add("--presentation=true");
         }
-        TrlabApp.launchWindow(args.toArray(String[]::new));
+        try {
+            TrlabApp.launchWindow(args.toArray(String[]::new));
+        } catch (UnsupportedOperationException | IllegalStateException noScreen) {
+            // JavaFX cannot open a window without a display (GTK says "Unable to open DISPLAY")
+            System.err.println("trlab: gui needs a display and found none (" + Sentences.clean(
+                    String.valueOf(noScreen.getMessage())) + "); on a server use run, or start it under xvfb-run.");
+            return Cli.FAILED;
+        }
         return TrlabApp.exitCode();
     }
 }

@@ -9,6 +9,7 @@ import trlab.app.chart.ChartExport;
 import trlab.app.chart.ChartInput;
 import trlab.experiment.AtomicFiles;
 import trlab.experiment.Experiment;
+import trlab.experiment.RunFolder;
 import trlab.experiment.RunRecord;
 import trlab.experiment.config.ConfigException;
 import trlab.experiment.reproduce.Claim;
@@ -45,6 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ReproduceCommand implements Callable<Integer> {
     /** Exit status when the reproduction ran but at least one claim failed. */
     static final int CLAIM_FAILED = 4;
+    /** The most steps a run may take (training.steps). */
+    private static final long MAX_STEPS = 1_000_000_000_000L;
     private static final int PNG_WIDTH = 900;
     private static final int PNG_HEIGHT = 600;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -57,6 +60,9 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--no-png", description = "do not render the charts (the report then shows none)")
     boolean noPng;
+
+    @Option(names = "--force", description = "replace DIR whole even if it holds files that no reproduction writes")
+    boolean force;
 
     @Option(names = "--steps", paramLabel = "N", description = "train every run N steps instead of its preset's: a"
             + " quick look; the claims hold at the presets' own settings, not necessarily at N")
@@ -72,22 +78,32 @@ final class ReproduceCommand implements Callable<Integer> {
         return t;
     });
     private final List<Future<?>> drawn = Collections.synchronizedList(new ArrayList<>());
+    /** Where the runs and the report are written: a partial folder that replaces {@link #out} at the end. */
+    private Path dir;
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ConfigException("--out " + out + " is a file, not a folder.");
-        }
+        RunFolder.check(out, "--out", force);
         if (threads < 1) {
             throw new ConfigException("--threads must be at least 1, not " + threads + ".");
         }
-        if (steps != null && steps < 1) {
-            throw new ConfigException("--steps must be at least 1, not " + steps + ".");
+        if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
+            throw new ConfigException("--steps " + steps + " is not allowed; it must be a whole number from 1 to"
+                    + " 10^12.");
         }
         List<Claim> claims = Claims.all();
         List<String> extra = steps == null ? List.of() : List.of("training.steps=" + steps);
         List<RunSpec> specs = Claims.runs(claims).stream().map(s -> s.withExtra(extra)).toList();
-        Files.createDirectories(out);
+        try (RunFolder folder = RunFolder.open(out, "--out", force)) {
+            dir = folder.path();
+            int status = reproduce(specs, claims);
+            folder.commit();
+            return status;
+        }
+    }
+
+    /** Trains every run into {@link #dir}, judges the claims and writes the report; returns the exit status. */
+    private int reproduce(List<RunSpec> specs, List<Claim> claims) throws Exception {
         long t0 = System.nanoTime();
         AtomicInteger finished = new AtomicInteger();
         Map<String, RunOutcome> runs;
@@ -113,7 +129,7 @@ final class ReproduceCommand implements Callable<Integer> {
         String remark = steps == null ? "" : String.format(Locale.ROOT, "Every run was shortened to %,d steps with"
                 + " --steps: the claims are stated for the presets' own numbers of steps.", steps);
         Report.Input input = new Report.Input(results, runs, Claims.presets(claims), seconds, threads, remark);
-        Report.write(out, input);
+        Report.write(dir, input);
 
         for (ClaimResult r : results) {
             System.out.printf(Locale.ROOT, "%-3s %s  %s%n", r.claim().id(), r.verdict(), r.claim().title());
@@ -131,9 +147,9 @@ final class ReproduceCommand implements Callable<Integer> {
     private void write(Experiment run, List<RunOutcome> outcomes) throws IOException {
         List<Path> folders = new ArrayList<>();
         for (RunOutcome o : outcomes) {
-            Path dir = out.resolve(o.spec().folder());
-            writeRun(run, o, dir);
-            folders.add(dir);
+            Path folder = dir.resolve(o.spec().folder());
+            writeRun(run, o, folder);
+            folders.add(folder);
         }
         if (noPng || run.record().last() == null) {
             return;

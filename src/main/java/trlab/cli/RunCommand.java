@@ -10,6 +10,7 @@ import trlab.experiment.AtomicFiles;
 import trlab.experiment.Comparison;
 import trlab.experiment.Experiment;
 import trlab.experiment.Experiments;
+import trlab.experiment.RunFolder;
 import trlab.experiment.RunRecord;
 import trlab.experiment.StateFile;
 import trlab.experiment.config.ConfigException;
@@ -50,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-png", description = "do not render the charts as PNG")
     boolean noPng;
 
+    @Option(names = "--force", description = "replace DIR whole even if it holds files that no run writes")
+    boolean force;
+
     @Option(names = "--compare", paramLabel = "field=value[,field=value]...",
             description = "also train an arm with these settings from the same initial state (repeatable, up to 3);"
                     + " an arm may set training.method, training.batchSize, training.learningRate,"
@@ -64,28 +68,35 @@ final class RunCommand implements Callable<Integer> {
             all.add("training.steps=" + steps);
         }
         ExperimentConfig config = Presets.load(preset, all);
-        Path dir = out != null ? out : Path.of("runs", config.name());
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new ConfigException("--out " + dir + " is a file, not a folder.");
-        }
+        String option = out != null ? "--out" : "the run folder";
+        Path dir = out != null ? out : Path.of("runs", RunFolder.safeName(config.name()));
+        RunFolder.check(dir, option, force); // a folder that cannot take the run is refused before any work
         StateFile.State start = init == null ? null : StateFile.read(init);
         if (!compare.isEmpty()) {
-            return compare(config, start, dir);
+            return compare(config, start, dir, option);
         }
         try (Experiment run = open(config, start)) {
-            double seconds = train(run, "");
-            run.write(dir);
+            if (run.neverFinite()) {
+                return notFiniteAtStart("the run", run);
+            }
+            double seconds;
             String written = "run.json, metrics.csv, final-state.json";
-            if (!noPng && run.record().last() != null) {
-                written += " and " + writeCharts(ChartInput.ofRecord(run.task(), run.record()), dir)
-                        + " charts as PNG";
+            try (RunFolder folder = RunFolder.open(dir, option, force)) {
+                seconds = train(run, "");
+                run.write(folder.path());
+                if (!noPng && run.record().last() != null) {
+                    written += " and " + writeCharts(ChartInput.ofRecord(run.task(), run.record()), folder.path())
+                            + " charts as PNG";
+                }
+                folder.commit();
             }
             if (run.diverged()) {
                 reportDivergence(run, dir, "the run");
                 return Cli.DIVERGED;
             }
             System.out.printf(Locale.ROOT, "%s: %,d steps in %.1f s; train loss %.4g; wrote %s to %s%n",
-                    config.name(), steps(run), seconds, run.record().last().trainLoss(), written, dir);
+                    Sentences.clean(config.name()), steps(run), seconds, run.record().last().trainLoss(), written,
+                    dir);
             return 0;
         }
     }
@@ -95,76 +106,85 @@ final class RunCommand implements Callable<Integer> {
      * initial network, or the --init state): each arm's files in its own folder, then the overlay charts and
      * comparison.csv.
      */
-    private Integer compare(ExperimentConfig base, StateFile.State start, Path dir) throws IOException {
+    private Integer compare(ExperimentConfig base, StateFile.State start, Path dir, String option)
+            throws IOException {
         List<ExperimentConfig> arms = Comparison.arms(base, compare);
         List<String> labels = Comparison.labels(arms);
         List<String> folders = new ArrayList<>();
         for (int i = 0; i < arms.size(); i++) {
             folders.add(Comparison.folder(i, labels.get(i)));
         }
-        refuseOtherArms(dir, folders);
-        for (String folder : folders) {
-            Files.createDirectories(dir.resolve(folder)); // a folder that cannot be made fails before any training
-        }
+        // every arm is built, and so checked, before anything is written: its data, its start state
         Task task = Experiments.task(base);
         StateFile.State shared = start != null ? start : Experiments.initialState(base, task);
+        List<Experiment> runs = new ArrayList<>();
+        try {
+            for (int i = 0; i < arms.size(); i++) {
+                runs.add(startArm(arms.get(i), task, shared));
+                if (runs.get(i).neverFinite()) {
+                    return notFiniteAtStart("arm " + (i + 1) + " (" + labels.get(i) + ")", runs.get(i));
+                }
+            }
+            return compare(base, runs, labels, folders, dir, option);
+        } finally {
+            runs.forEach(Experiment::close);
+        }
+    }
+
+    private Integer compare(ExperimentConfig base, List<Experiment> runs, List<String> labels, List<String> folders,
+                            Path dir, String option) throws IOException {
         List<RunRecord> records = new ArrayList<>();
         Task trained = null; // the task with the shared state's data, for the charts
         int status = 0;
-        for (int i = 0; i < arms.size(); i++) {
-            String folder = folders.get(i);
-            Path armDir = dir.resolve(folder);
-            try (Experiment run = Experiment.startFrom(arms.get(i), task, shared)) {
-                String what = String.format(Locale.ROOT, "arm %d of %d (%s): ", i + 1, arms.size(), labels.get(i));
+        String written = String.join("/, ", folders) + "/ (run.json, metrics.csv, final-state.json each), "
+                + Comparison.CSV_FILE;
+        try (RunFolder folder = RunFolder.open(dir, option, force)) {
+            for (int i = 0; i < runs.size(); i++) {
+                Experiment run = runs.get(i);
+                String what = String.format(Locale.ROOT, "arm %d of %d (%s): ", i + 1, runs.size(), labels.get(i));
                 double seconds = train(run, what);
-                run.write(armDir);
+                run.write(folder.path().resolve(folders.get(i)));
                 records.add(run.record());
                 trained = run.task();
                 if (run.diverged()) {
-                    reportDivergence(run, armDir, "arm " + (i + 1) + " (" + labels.get(i) + ")");
+                    reportDivergence(run, dir.resolve(folders.get(i)), "arm " + (i + 1) + " (" + labels.get(i) + ")");
                     status = Cli.DIVERGED;
                 } else {
-                    System.out.printf(Locale.ROOT, "  %s: %,d steps in %.1f s; train loss %.4g%n", folder, steps(run),
-                            seconds, run.record().last().trainLoss());
+                    System.out.printf(Locale.ROOT, "  %s: %,d steps in %.1f s; train loss %.4g%n", folders.get(i),
+                            steps(run), seconds, run.record().last().trainLoss());
                 }
             }
+            ChartInput overlay = ChartInput.ofRecords(trained, labels, records);
+            AtomicFiles.write(folder.path().resolve(Comparison.CSV_FILE),
+                    Comparison.csv(labels, overlay.arms().stream().map(ChartInput.Arm::rows).toList()));
+            if (!noPng) {
+                written += " and " + writeCharts(overlay, folder.path()) + " charts overlaying the arms as PNG";
+            }
+            folder.commit();
         }
-        ChartInput overlay = ChartInput.ofRecords(trained, labels, records);
-        AtomicFiles.write(dir.resolve(Comparison.CSV_FILE),
-                Comparison.csv(labels, overlay.arms().stream().map(ChartInput.Arm::rows).toList()));
-        String written = String.join("/, ", folders) + "/ (run.json, metrics.csv, final-state.json each), "
-                + Comparison.CSV_FILE;
-        if (!noPng) {
-            written += " and " + writeCharts(overlay, dir)
-                    + " charts overlaying the arms as PNG";
-        }
-        System.out.printf(Locale.ROOT, "%s: %d runs from one initial state; wrote %s to %s%n", base.name(),
-                arms.size(), written, dir);
+        System.out.printf(Locale.ROOT, "%s: %d runs from one initial state; wrote %s to %s%n",
+                Sentences.clean(base.name()), runs.size(), written, dir);
         return status;
     }
 
-    /**
-     * Refuses an output folder that holds the run folders of another comparison: its arms would stand beside these
-     * with nothing to tell them apart, while the charts and comparison.csv show only these.
-     */
-    private static void refuseOtherArms(Path dir, List<String> folders) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var entries = Files.list(dir)) {
-            for (Path entry : entries.sorted().toList()) {
-                String name = entry.getFileName().toString();
-                if (name.matches("\\d+(-.*)?") && Files.isRegularFile(entry.resolve(RunRecord.RUN_JSON))
-                        && !folders.contains(name)) {
-                    throw new ConfigException("--out " + dir + " holds " + name + "/ from another comparison, which"
-                            + " would stand beside these runs; choose another folder, or remove it.");
-                }
-            }
+    /** An arm from the shared state; a state that does not fit the arm's config is blamed on --init. */
+    private Experiment startArm(ExperimentConfig arm, Task task, StateFile.State shared) {
+        try {
+            return Experiment.startFrom(arm, task, shared);
+        } catch (ConfigException e) {
+            throw init == null ? e : new ConfigException("--init " + init + ": " + e.getMessage(), e);
         }
     }
 
-    private static Experiment open(ExperimentConfig config, StateFile.State start) {
-        return start == null ? Experiment.start(config) : Experiment.resume(config, start);
+    private Experiment open(ExperimentConfig config, StateFile.State start) {
+        if (start == null) {
+            return Experiment.start(config);
+        }
+        try {
+            return Experiment.resume(config, start);
+        } catch (ConfigException e) {
+            throw new ConfigException("--init " + init + ": " + e.getMessage(), e);
+        }
     }
 
     /** Trains to the end of the run's schedule with a progress line; returns the seconds it took. */
@@ -181,6 +201,12 @@ final class RunCommand implements Callable<Integer> {
 
     private static long steps(Experiment run) {
         return run.trainer().time() - run.record().first().step();
+    }
+
+    /** Exit 3 with one sentence, nothing written: a run not finite at its start has no state worth keeping. */
+    static int notFiniteAtStart(String which, Experiment run) {
+        System.err.println("trlab: " + Sentences.clean(which + " " + trlab.experiment.Divergence.atStart(run)));
+        return Cli.DIVERGED;
     }
 
     private static void reportDivergence(Experiment run, Path dir, String which) {

@@ -1,8 +1,5 @@
 package trlab.core;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +16,18 @@ import java.util.List;
 public final class Tasks {
     /** Side of the 2-D sub-grid on which hidden features are compared. */
     public static final int FEATURE_GRID_SIDE = 21;
+    /**
+     * The largest CSV data set: 256 MB of text holds the most rows the lab trains on ({@link #MAX_ROWS}) in any
+     * ordinary notation.
+     */
+    public static final long MAX_CSV_BYTES = 256_000_000L;
+    /** The most data rows, as for a generated task (task.points). */
+    public static final int MAX_ROWS = 1_000_000;
+    /**
+     * The largest input value: the kernel multiplies inputs (x'·x) and the network scales them by its weights, so
+     * inputs far beyond this overflow double precision on the way, whatever the network.
+     */
+    public static final double MAX_INPUT = 1e100;
     /** Width of the teacher network of the {@code teacher} task. */
     public static final int TEACHER_WIDTH = 8;
 
@@ -226,13 +235,8 @@ public final class Tasks {
      * Reads a CSV whose header names the columns x1..xd and y1..yK (in any order; other columns are an error).
      */
     public static DataSet readCsv(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
-        }
-        String name = file.getFileName().toString();
+        List<String> lines = InputFile.read(file, "a CSV data set", MAX_CSV_BYTES).lines().toList();
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (lines.isEmpty() || lines.get(0).isBlank()) {
             throw new IllegalArgumentException(name + ": is empty; the first line must name the columns x1..xd, y1..yK");
         }
@@ -250,7 +254,7 @@ public final class Tasks {
                 role[col] = -idx - 1;
                 k = Math.max(k, idx + 1);
             } else {
-                throw new IllegalArgumentException(name + " line 1: column '" + h
+                throw new IllegalArgumentException(name + " line 1: column '" + InputFile.shown(h)
                         + "' is not allowed; name the columns x1..xd and y1..yK");
             }
         }
@@ -267,6 +271,10 @@ public final class Tasks {
             if (line.isBlank()) {
                 continue;
             }
+            if (rows.size() == MAX_ROWS) {
+                throw new IllegalArgumentException(name + ": has more than " + MAX_ROWS + " data rows; the lab trains"
+                        + " on at most " + MAX_ROWS + " points, as task.points allows");
+            }
             String[] cells = line.split(",", -1);
             if (cells.length != header.length) {
                 throw new IllegalArgumentException(name + " line " + (ln + 1) + ": has " + cells.length
@@ -278,12 +286,19 @@ public final class Tasks {
                 try {
                     v = Double.parseDouble(cells[col].trim());
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(name + " line " + (ln + 1) + ": '" + cells[col].trim()
-                            + "' in column " + header[col].trim() + " is not a number");
+                    throw new IllegalArgumentException(name + " line " + (ln + 1) + ": '"
+                            + InputFile.shown(cells[col].trim()) + "' in column " + header[col].trim()
+                            + " is not a number");
                 }
                 if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(name + " line " + (ln + 1) + ": "
+                            + InputFile.shown(cells[col].trim()) + " in column " + header[col].trim()
+                            + " is not a finite number");
+                }
+                if (role[col] >= 0 && Math.abs(v) > MAX_INPUT) {
                     throw new IllegalArgumentException(name + " line " + (ln + 1) + ": " + cells[col].trim()
-                            + " in column " + header[col].trim() + " is not a finite number");
+                            + " in column " + header[col].trim() + " is too large an input; inputs must lie within"
+                            + " +-1e100, beyond which the kernel's products of inputs overflow");
                 }
                 row[role[col] >= 0 ? role[col] : d - role[col] - 1] = v;
             }

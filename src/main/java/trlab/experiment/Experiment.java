@@ -88,6 +88,7 @@ public final class Experiment implements AutoCloseable {
                     + " and " + saved.outputs + " outputs; the config needs " + task.inputs() + " inputs, width "
                     + config.network().width() + " and " + task.outputs() + " outputs.");
         }
+        Experiments.checkData(config, state.data(), "the state's data");
         Network network = new Network(saved.inputs, saved.width, saved.outputs, config.network().activation(),
                 config.network().parameterization());
         network.copyParametersFrom(saved);
@@ -130,6 +131,14 @@ public final class Experiment implements AutoCloseable {
 
     public boolean diverged() {
         return divergedAt >= 0;
+    }
+
+    /**
+     * Whether the run was not finite from its very start (the loss or a parameter at its first recording), so that
+     * there is no finite state to keep.
+     */
+    public boolean neverFinite() {
+        return diverged() && lastFinite == null;
     }
 
     /** The step at which divergence was seen, or -1. */
@@ -256,7 +265,7 @@ public final class Experiment implements AutoCloseable {
         lastFinite = StateFile.copyOf(state());
     }
 
-    /** The final state: the current one, or after divergence the last finite recording. */
+    /** The final state: the current one, or after divergence the last finite recording (null if it never was). */
     public StateFile.State finalState() {
         return diverged() ? lastFinite : state();
     }
@@ -266,7 +275,7 @@ public final class Experiment implements AutoCloseable {
      * {@link Stability}); NaN before.
      */
     public double suggestedLearningRate() {
-        if (!diverged()) {
+        if (!diverged() || neverFinite()) {
             return Double.NaN;
         }
         StateFile.State last = finalState();
@@ -275,6 +284,9 @@ public final class Experiment implements AutoCloseable {
 
     /** The power-law fit of the amplitude over the last two decades of the run, or null. */
     public PowerLawFit agingFit() {
+        if (neverFinite()) {
+            return null;
+        }
         long end = finalState().step();
         return measurer.aging().fit(end / 100.0, end);
     }

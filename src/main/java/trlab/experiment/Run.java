@@ -367,7 +367,10 @@ public final class Run implements AutoCloseable {
         if (experiment.diverged()) {
             state = State.DIVERGED;
             running = false;
-            if (status.state() != State.DIVERGED) {
+            if (status.state() != State.DIVERGED && experiment.neverFinite()) {
+                message = "The run " + Divergence.atStart(experiment).replace("nothing was written", "there is"
+                        + " nothing to continue") + " Change the settings and press Reset.";
+            } else if (status.state() != State.DIVERGED) {
                 message = String.format(java.util.Locale.ROOT, "Diverged at step %,d: the loss or a parameter is no"
                         + " longer finite. The last finite state is from step %,d. Press Reset and try a learning"
                         + " rate below %.3g, the stability bound of that state.", experiment.divergedAt(),

@@ -126,6 +126,10 @@ public final class RunRecord {
                 }
             }
         }
+        ObjectNode undefined = undefined(finalState);
+        if (!undefined.isEmpty()) {
+            root.set("undefined", undefined);
+        }
         if (last != null) {
             root.set("probe", probe(last.curves()));
             ObjectNode neurons = root.putObject("neurons");
@@ -140,6 +144,45 @@ public final class RunRecord {
             aging.put("samples", agingFit.samples());
         }
         return root;
+    }
+
+    /**
+     * Why a series holds nulls, beside them: for each series with a value that is not defined or not finite, how
+     * many samples and from which step, and the reason. A series is never silently null.
+     */
+    private ObjectNode undefined(StateFile.State finalState) {
+        ObjectNode why = JsonNodeFactory.instance.objectNode();
+        for (Series s : SERIES) {
+            int count = 0;
+            long from = -1;
+            for (double[] row : rows) {
+                if (!Double.isFinite(row[s.ordinal()])) {
+                    count++;
+                    from = from < 0 ? (long) row[Series.STEP.ordinal()] : from;
+                }
+            }
+            if (count > 0) {
+                why.put(s.key(), "null at " + count + " of " + rows.size() + " samples, from step " + from + ": "
+                        + reason(s, finalState));
+            }
+        }
+        return why;
+    }
+
+    private String reason(Series s, StateFile.State finalState) {
+        return switch (s) {
+            case TEST_LOSS -> task.probeTarget() == null ? "the task has no clean targets to test on"
+                    : "the loss on the clean targets overflows double precision";
+            case AGING_EXPONENT, AGING_EXPONENT_ERROR -> "the fit needs at least 3 recorded samples in [t/10, t]"
+                    + " with a positive, finite kernel amplitude";
+            case NOISE_FRAGILITY -> "the loss of the network under weight noise (measure.noiseEpsilon = "
+                    + finalState.config().measure().noiseEpsilon() + ") overflows double precision";
+            case KERNEL_AMPLITUDE, KERNEL_AMPLITUDE_OUTPUT, KERNEL_AMPLITUDE_HIDDEN, KERNEL_DRIFT ->
+                    "the kernel overflows double precision (inputs, weights or outputs too large)";
+            case SHAPE_DRIFT, KERNEL_WIDTH -> "the kernel at a reference input is zero or overflows double precision,"
+                    + " so its shape is not defined";
+            default -> "the value overflows double precision or is not defined for this network";
+        };
     }
 
     private ObjectNode probe(Curves c) {

@@ -8,15 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import trlab.core.DataSet;
+import trlab.core.InputFile;
 import trlab.core.Network;
 import trlab.experiment.config.ConfigException;
 import trlab.experiment.config.ConfigLoader;
 import trlab.experiment.config.ExperimentConfig;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,6 +25,13 @@ import java.util.List;
 public final class StateFile {
     public static final String FORMAT = "trlab-state/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The largest state file: a network of width 10^5 with 10^5 samples of data takes far less. */
+    static final long MAX_BYTES = 256_000_000L;
+    /**
+     * The latest step a state may be at: steps are recorded beside the measurements as doubles, which hold every
+     * whole number only up to 2^53 (about 9 x 10^15); 10^15 leaves room for training.steps (at most 10^12).
+     */
+    public static final long MAX_STEP = 1_000_000_000_000_000L;
 
     private StateFile() {
     }
@@ -70,24 +75,16 @@ public final class StateFile {
         AtomicFiles.write(file, toJson(s));
     }
 
+    /** Reads a state file, refusing what presets refuse too: duplicate keys, trailing content, parser limits. */
     public static State read(Path file) {
-        String name = file.getFileName().toString();
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such state file.");
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot be read (" + e.getMessage() + ").");
+            text = InputFile.read(file, "a state file", MAX_BYTES);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(name + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
-        }
-        return fromTree(root, name);
+        return fromTree(ConfigLoader.readTree(text, name), name);
     }
 
     /** Reads a state, checking the format tag and that every array has the shape its config implies. */
@@ -97,13 +94,15 @@ public final class StateFile {
         }
         JsonNode format = root.get("format");
         if (format == null || !FORMAT.equals(format.asText())) {
-            throw new ConfigException(name + ": format is " + (format == null ? "missing" : format.toString())
+            throw new ConfigException(name + ": format is " + (format == null ? "missing" : ConfigLoader.shown(format))
                     + "; a state file must say \"format\": \"" + FORMAT + "\".");
         }
         ExperimentConfig config = ConfigLoader.fromTree(require(root, "config", name), name + " (config)", List.of());
         JsonNode stepNode = require(root, "step", name);
-        if (!stepNode.canConvertToLong() || !stepNode.isIntegralNumber() || stepNode.asLong() < 0) {
-            throw new ConfigException(name + ": step = " + stepNode + " must be a whole number >= 0.");
+        if (!stepNode.canConvertToLong() || !stepNode.isIntegralNumber() || stepNode.asLong() < 0
+                || stepNode.asLong() > MAX_STEP) {
+            throw new ConfigException(name + ": step = " + ConfigLoader.shown(stepNode) + " must be a whole number"
+                    + " from 0 to 10^15 (steps are recorded exactly only that far).");
         }
         JsonNode params = require(root, "params", name);
         JsonNode data = require(root, "data", name);
@@ -163,7 +162,8 @@ public final class StateFile {
         for (int i = 0; i < n; i++) {
             JsonNode v = node.get(i);
             if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-                throw new ConfigException(name + ": " + field + "[" + i + "] = " + v + " must be a finite number.");
+                throw new ConfigException(name + ": " + field + "[" + i + "] = " + ConfigLoader.shown(v)
+                        + " must be a finite number.");
             }
             out[i] = v.asDouble();
         }

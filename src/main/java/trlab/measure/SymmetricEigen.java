@@ -23,6 +23,12 @@ record SymmetricEigen(int size, double[] values, double[] vectors) {
      * answer: for a PSD matrix the singular values are the eigenvalues and U holds the eigenvectors.
      */
     static SymmetricEigen of(double[] symmetric, int n, boolean withVectors) {
+        for (double v : symmetric) {
+            if (!Double.isFinite(v)) {
+                // features that overflowed have no spectrum: NaN, which the record shows as null with the reason
+                return notDefined(n, withVectors);
+            }
+        }
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, withVectors, true);
         if (!eig.decompose(new DMatrixRMaj(n, n, true, symmetric))) {
             return bySvd(symmetric, n, withVectors);
@@ -43,6 +49,16 @@ record SymmetricEigen(int size, double[] values, double[] vectors) {
         }
         DMatrixRMaj u = withVectors ? svd.getU(null, false) : null;
         return descending(n, svd.getSingularValues(), withVectors ? u::get : null);
+    }
+
+    private static SymmetricEigen notDefined(int n, boolean withVectors) {
+        double[] values = new double[n];
+        Arrays.fill(values, Double.NaN);
+        double[] vectors = withVectors ? new double[n * n] : null;
+        if (vectors != null) {
+            Arrays.fill(vectors, Double.NaN);
+        }
+        return new SymmetricEigen(n, values, vectors);
     }
 
     /** Entry r of a decomposition's vector j, in the order the decomposition returned them. */

@@ -113,19 +113,18 @@ class RunCompareTest extends CommandTest {
     }
 
     @Test
-    void aFolderWithTheRunsOfAnotherComparisonIsRefused() throws IOException {
+    void aComparisonReplacesTheFolderOfAnotherComparisonWhole() throws IOException {
         Path dir = tmp.resolve("cmp");
         assertThat(trlab("run", "default", "--steps", "200", "--set", "network.width=20", "--no-png", "--compare",
                 TWIN, "--compare", "training.batchSize=4", "--out", dir.toString())).isZero();
-        assertThat(trlab("run", "default", "--steps", "300", "--set", "network.width=20", "--no-png", "--compare",
-                TWIN, "--compare", "training.batchSize=4", "--out", dir.toString()))
-                .as("the same arms again write over their folders").isZero();
-        int code = trlab("run", "default", "--steps", "200", "--set", "network.width=20", "--no-png", "--compare",
+        int code = trlab("run", "default", "--steps", "300", "--set", "network.width=20", "--no-png", "--compare",
                 TWIN, "--out", dir.toString());
-        assertThat(code).isEqualTo(Cli.BAD_INPUT);
-        assertThat(stderr()).contains("holds 3-sgd-batch-4/ from another comparison");
+        assertThat(code).as("stderr: %s", stderr()).isZero();
+        assertThat(dir.resolve("3-sgd-batch-4")).as("the other comparison's arm is gone").doesNotExist();
         assertThat(read(dir.resolve("2-full-batch").resolve("run.json")).get("finalState").get("step").asLong())
-                .as("nothing was trained or written").isEqualTo(300);
+                .isEqualTo(300);
+        assertThat(Files.readAllLines(dir.resolve("comparison.csv")).stream().skip(1).map(l -> l.split(",")[0])
+                .distinct().toList()).as("the arms in comparison.csv").hasSize(2);
     }
 
     @Test

@@ -234,6 +234,6 @@ class StateFileTest {
         assertThatThrownBy(() -> StateFile.read(file))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(file.toString())
-                .hasMessageContaining("no such state file");
+                .hasMessageContaining("does not exist");
     }
 }

@@ -3,6 +3,7 @@ package trlab.experiment.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import trlab.core.Activation;
+import trlab.core.InputFile;
 import trlab.core.Loss;
 import trlab.core.Method;
 import trlab.core.Parameterization;
@@ -23,10 +25,6 @@ import trlab.core.TaskKind;
 import trlab.experiment.config.ConfigSchema.Field;
 import trlab.experiment.config.ConfigSchema.Origins;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +51,9 @@ public final class ConfigLoader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** The largest preset file: a preset is a few hundred bytes, and 16 MB holds any list of references. */
+    static final long MAX_PRESET_BYTES = 16_000_000L;
+
     private ConfigLoader() {
     }
 
@@ -64,13 +65,9 @@ public final class ConfigLoader {
         String source = presetFile.toString();
         String text;
         try {
-            text = Files.readString(presetFile);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(source + " does not exist.", e);
-        } catch (CharacterCodingException e) {
-            throw new ConfigException(source + " is not UTF-8 text.", e);
-        } catch (IOException e) {
-            throw new ConfigException(source + " cannot be read: " + e.getMessage() + ".", e);
+            text = InputFile.read(presetFile, "a preset", MAX_PRESET_BYTES);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
         }
         JsonNode tree = readTree(text, source);
         if (tree.isObject() && !tree.has("name")) {
@@ -165,8 +162,11 @@ public final class ConfigLoader {
         return root;
     }
 
-    /** The strict reader used for presets (duplicate keys and trailing content are errors). */
-    static JsonNode readTree(String json, String source) {
+    /**
+     * The strict reader used for presets and state files (duplicate keys and trailing content are errors, and so
+     * are values beyond the JSON reader's limits: deep nesting, numbers and strings of millions of characters).
+     */
+    public static JsonNode readTree(String json, String source) {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
@@ -182,6 +182,11 @@ public final class ConfigLoader {
         return tree;
     }
 
+    /** A JSON value as a message shows it: as written, cut if long. */
+    public static String shown(JsonNode node) {
+        return ConfigSchema.json(node);
+    }
+
     /** Jackson's own words without its location suffix (we give line and column ourselves). */
     private static String describe(JsonProcessingException e) {
         String m = e.getOriginalMessage();
@@ -190,6 +195,10 @@ public final class ConfigLoader {
         }
         if (m.startsWith("Trailing token")) {
             return "there is more after the end of the JSON value";
+        }
+        if (e instanceof StreamConstraintsException) {
+            // "Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints...`)"
+            m = m.replaceAll(",? from `[^`]*`", "").replaceAll("\\s*\\(\\)", "");
         }
         m = m.replaceAll("\\s*\\(?\\s*(start marker )?at \\[Source:.*?; line: \\d+, column: \\d+]\\)?", "")
                 .replaceAll("\\s+", " ").trim();
@@ -244,7 +253,7 @@ public final class ConfigLoader {
     }
 
     private static void applyOverride(ObjectNode tree, String override, Origins origins) {
-        String source = "--set " + override;
+        String source = "--set " + ConfigSchema.shorten(override);
         int eq = override.indexOf('=');
         if (eq < 0) {
             throw new ConfigException(source + ": an override must have the form section.field=value, "

@@ -23,9 +23,6 @@ import java.util.stream.Collectors;
  */
 final class ConfigSchema {
 
-    /** Hidden activations of the data (and of the probe points) must stay below this many bytes: 2 GB. */
-    static final long MEMORY_LIMIT_BYTES = 2_000_000_000L;
-
     static final List<String> SECTIONS = List.of("task", "network", "training", "measure", "theory");
 
     enum Kind { INT, LONG, DOUBLE, BOOLEAN, ENUM, TEXT, OPTIONAL_TEXT, INT_LIST }
@@ -327,33 +324,11 @@ final class ConfigSchema {
                         allowed);
             }
         }
-        int width = network.width();
         if (!fromFile) {
-            checkMemory(origins.of("task.points", "network.width"), "task.points x network.width",
-                    p + " x " + width, (long) p * width, "the hidden activations of the data",
-                    "lower task.points or network.width");
-        }
-        int d = task.kind().inputs();
-        if (d != 2) {
-            checkMemory(origins.of("measure.probePoints", "network.width"), "measure.probePoints x network.width",
-                    measure.probePoints() + " x " + width, (long) measure.probePoints() * width,
-                    "the hidden activations on the probe points", "lower measure.probePoints or network.width");
-        }
-        if (d != 1) {
-            long g = measure.gridPoints();
-            checkMemory(origins.of("measure.gridPoints", "network.width"), "measure.gridPoints^2 x network.width",
-                    g + "^2 x " + width, g * g * width, "the hidden activations on the probe grid",
-                    "lower measure.gridPoints or network.width");
-        }
-    }
-
-    private static void checkMemory(String source, String what, String values, long doubles, String purpose,
-                                    String fix) {
-        long bytes = doubles * Double.BYTES;
-        if (bytes >= MEMORY_LIMIT_BYTES) {
-            throw new ConfigException(String.format(Locale.ROOT,
-                    "%s: %s = %s would need %.1f GB for %s (8 bytes each), more than the 2 GB limit; %s.",
-                    source, what, values, bytes / 1e9, purpose, fix));
+            // a CSV's sizes are known once it is read (trlab.experiment.Experiments checks them then)
+            Budget.check(new Budget.Sizes(p, "task.points", task.kind().inputs(), task.kind() == TaskKind.ENCODING
+                    ? task.regions() : 1, measure.referenceIndices(p).length), network, measure, s.theory(),
+                    origins::of);
         }
     }
 
@@ -363,7 +338,11 @@ final class ConfigSchema {
 
     /** A JSON value as the user wrote it, shortened if long. */
     static String json(JsonNode node) {
-        String s = node.toString();
+        return shorten(node.toString());
+    }
+
+    /** Text as a message shows it: cut to 80 characters, so a huge value does not drown the sentence. */
+    static String shorten(String s) {
         return s.length() > 80 ? s.substring(0, 77) + "..." : s;
     }
 

@@ -1,5 +1,7 @@
 package trlab.experiment.config;
 
+import trlab.core.InputFile;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -80,7 +82,16 @@ public final class Presets {
      * "default.json"): an existing file first, then presets/NAME.json, then the packaged one.
      */
     public static ExperimentConfig load(String pathOrName, List<String> overrides) {
-        Path asPath = Path.of(pathOrName);
+        if (pathOrName.isBlank()) {
+            throw new ConfigException("the preset '" + pathOrName + "' names nothing; give a preset file or one of "
+                    + String.join(", ", names()) + ".");
+        }
+        Path asPath;
+        try {
+            asPath = InputFile.path(pathOrName, "the preset");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
         if (Files.isRegularFile(asPath)) {
             return ConfigLoader.load(asPath, overrides);
         }

@@ -40,4 +40,17 @@ class TheoryConfigTest {
         assertThatThrownBy(() -> ExperimentConfig.defaults().with(override)).isInstanceOf(ConfigException.class)
                 .hasMessage(message);
     }
+
+    @Test
+    void modelsWhoseBlockKernelWouldNotFitAreRefusedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> ExperimentConfig.defaults().withOverrides(List.of("theory.models=true",
+                "task.points=100000", "training.batchSize=1"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("the kernel models' block kernel").hasMessageContaining("GB");
+        assertThatThrownBy(() -> ExperimentConfig.defaults().withOverrides(List.of("theory.models=true",
+                "task.points=5000", "network.width=1000"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("to make the block kernel").hasMessageContaining("turn theory.models off");
+        // the same sizes train without the models
+        assertThat(ExperimentConfig.defaults().withOverrides(List.of("task.points=5000", "network.width=1000"))
+                .theory().models()).isFalse();
+    }
 }
