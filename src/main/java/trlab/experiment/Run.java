@@ -54,6 +54,7 @@ public final class Run implements AutoCloseable {
     private final BlockingQueue<Consumer<Experiment>> commands = new LinkedBlockingQueue<>();
     private final AtomicBoolean snapshotWanted = new AtomicBoolean(true);
     private final CopyOnWriteArrayList<double[]> rows = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<int[]> decisions = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private volatile boolean closed;
     private volatile double speedLimit = Double.POSITIVE_INFINITY;
@@ -163,6 +164,14 @@ public final class Run implements AutoCloseable {
     /** The run's first snapshot. */
     public Snapshot first() {
         return first;
+    }
+
+    /**
+     * The decision over the probe grid at each recorded row so far, published before the rows so that a reader never
+     * sees a row without its decision; safe to read from any thread.
+     */
+    public List<int[]> decisions() {
+        return decisions;
     }
 
     /** The recorded rows so far, one value per {@link trlab.measure.Series}; safe to read from any thread. */
@@ -349,6 +358,9 @@ public final class Run implements AutoCloseable {
 
     private void publishRows() {
         RunRecord record = experiment.record();
+        for (int i = decisions.size(); i < record.size(); i++) {
+            decisions.add(record.decision(i));
+        }
         for (int i = rows.size(); i < record.size(); i++) {
             rows.add(record.row(i));
         }

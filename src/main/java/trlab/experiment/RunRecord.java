@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import trlab.core.Task;
 import trlab.measure.Curves;
 import trlab.measure.PowerLawFit;
+import trlab.measure.Regions;
 import trlab.measure.Series;
 import trlab.measure.Snapshot;
 
@@ -34,6 +35,7 @@ public final class RunRecord {
     private final Task task;
     private final StateFile.State initialState;
     private final List<double[]> rows = new ArrayList<>();
+    private final List<int[]> decisions = new ArrayList<>();
     private Snapshot first;
     private Snapshot last;
 
@@ -48,10 +50,28 @@ public final class RunRecord {
             row[i] = SERIES[i].of(s);
         }
         rows.add(row);
+        decisions.add(Regions.decisions(s.curves().output(), task.outputs()));
         if (first == null) {
             first = s;
         }
         last = s;
+    }
+
+    /**
+     * The decision over the probe grid at recorded sample i (the largest output, or the sign of f): the history the
+     * space-time picture of the regions draws. A few hundred small arrays for a whole run.
+     */
+    public int[] decision(int i) {
+        return decisions.get(i).clone();
+    }
+
+    /** Every recorded decision, oldest first (copies). */
+    public List<int[]> decisions() {
+        List<int[]> copy = new ArrayList<>(decisions.size());
+        for (int[] d : decisions) {
+            copy.add(d.clone());
+        }
+        return copy;
     }
 
     /** The recorded values of one series, oldest first. */

@@ -14,12 +14,17 @@ public final class Regions {
      * @param gridSide G for a d = 2 grid (point r G + c), 0 for d = 1
      */
     public static int count(double[] f, int outputs, int gridSide) {
-        int m = f.length / outputs;
-        int[] decision = new int[m];
-        for (int p = 0; p < m; p++) {
+        int[] decision = decisions(f, outputs);
+        return gridSide == 0 ? runs(decision) : components(decision, gridSide);
+    }
+
+    /** The decision at every point of outputs held K per point: the largest output, or 1 for f >= 0 when K = 1. */
+    public static int[] decisions(double[] f, int outputs) {
+        int[] decision = new int[f.length / outputs];
+        for (int p = 0; p < decision.length; p++) {
             decision[p] = decision(f, p * outputs, outputs);
         }
-        return gridSide == 0 ? runs(decision) : components(decision, gridSide);
+        return decision;
     }
 
     static int decision(double[] f, int offset, int outputs) {

@@ -17,9 +17,16 @@ public record ChartInput(Task task, List<Arm> arms, int selected) {
 
     /**
      * One run's part: its label (what sets it apart; empty for a lone run), its colour (0 .. 3, kept while other
-     * runs come and go), its rows, first and latest snapshot.
+     * runs come and go), its rows, first and latest snapshot, and the decision over the probe grid at each row (at
+     * least as many as rows; none where no chart needs them).
      */
-    public record Arm(String label, int colour, List<double[]> rows, Snapshot first, Snapshot latest) {
+    public record Arm(String label, int colour, List<double[]> rows, Snapshot first, Snapshot latest,
+                      List<int[]> decisions) {
+
+        /** An arm without the decisions' history. */
+        public Arm(String label, int colour, List<double[]> rows, Snapshot first, Snapshot latest) {
+            this(label, colour, rows, first, latest, List.of());
+        }
     }
 
     public ChartInput {
@@ -44,7 +51,7 @@ public record ChartInput(Task task, List<Arm> arms, int selected) {
         List<Arm> arms = new ArrayList<>(records.size());
         for (int a = 0; a < records.size(); a++) {
             RunRecord record = records.get(a);
-            arms.add(new Arm(labels.get(a), a, record.rows(), record.first(), record.last()));
+            arms.add(new Arm(labels.get(a), a, record.rows(), record.first(), record.last(), record.decisions()));
         }
         return new ChartInput(task, arms, 0);
     }
