@@ -9,6 +9,7 @@ import io.fair_acc.dataset.AxisDescription;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.spi.DoubleGridDataSet;
+import javafx.scene.Node;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Stop;
 import javafx.util.StringConverter;
@@ -35,10 +36,17 @@ public final class DecisionChart extends ChartPane {
         Color.web("#CC79A7"), Color.web("#E69F00"), Color.web("#56B4E9")};
 
     private final DefaultNumericAxis zAxis = axis("decision", null, false);
-    private final ContourDataSetRenderer map = new ContourDataSetRenderer();
+    private final ContourDataSetRenderer map = new ContourDataSetRenderer() {
+        {
+            // the legend names each colour; a colour bar under the map would only repeat it
+            ((Node) gradientBar).setVisible(false);
+            ((Node) gradientBar).setManaged(false);
+        }
+    };
     private final DoubleGridDataSet grid = new DoubleGridDataSet("decision over x and t", 3);
     private final ErrorDataSetRenderer legend = lines();
     private int classes = -1;
+    private final java.util.Map<Integer, DoubleDataSet> keys = new java.util.HashMap<>();
 
     DecisionChart() {
         super("Decision over time", axis("input x", null, false), axis("steps t", null, false));
@@ -141,17 +149,25 @@ public final class DecisionChart extends ChartPane {
     private List<DataSet> classKeys(ChartInput in, int k) {
         List<DataSet> keys = new ArrayList<>();
         if (k == 1) {
-            keys.add(keySet("class-0", "f < 0", "output-0"));
-            keys.add(keySet("class-1", "f >= 0", "output-1"));
+            keys.add(classKey(0, "f < 0"));
+            keys.add(classKey(1, "f >= 0"));
         } else {
             for (int o = 0; o < k; o++) {
-                keys.add(keySet("class-" + o, "output " + (o + 1) + " largest", "output-" + (o % COLOURS.length)));
+                keys.add(classKey(o, "output " + (o + 1) + " largest"));
             }
         }
         if (in.comparing()) {
             keys.add(mapKey(in));
         }
         return keys;
+    }
+
+    /** An empty set whose legend swatch has class c's colour (made once per class and kept). */
+    private DoubleDataSet classKey(int c, String name) {
+        DoubleDataSet key = keys.computeIfAbsent(c, k -> dataSet(name, "output-" + (k % COLOURS.length)));
+        key.addStyleClasses("class-key");
+        key.setName(name);
+        return key;
     }
 
     /** Discrete bands: class c takes [c/n, (c+1)/n] of the gradient in one colour. */
@@ -165,12 +181,16 @@ public final class DecisionChart extends ChartPane {
         return new ColorGradient("classes", stops.toArray(Stop[]::new));
     }
 
-    /** Ticks of a log10(t) axis read as t: 0 -> "1", 3 -> "1,000". */
+    /** Ticks of a log10(t) axis read as t: 0 -> "1", 3 -> "1,000", 6 -> "1e6". */
     private static final StringConverter<Number> POWERS_OF_TEN = new StringConverter<>() {
         @Override
         public String toString(Number v) {
-            double t = Math.pow(10, v.doubleValue());
-            return t < 1e5 ? String.format(Locale.ROOT, "%,.0f", t) : String.format(Locale.ROOT, "1e%.0f", v.doubleValue());
+            double decade = v.doubleValue();
+            if (Math.abs(decade - Math.rint(decade)) > 1e-9) {
+                return ""; // the axis may put a tick between two decades: only powers of ten are labelled
+            }
+            return decade < 5 ? String.format(Locale.ROOT, "%,.0f", Math.pow(10, decade))
+                    : String.format(Locale.ROOT, "1e%.0f", decade);
         }
 
         @Override

@@ -109,4 +109,26 @@ class TheoryChartsTest {
         double[] regions = ChartTests.values(named(chart, "regions of constant decision (right)"), DataSet.DIM_Y);
         assertThat(java.util.Arrays.stream(regions).allMatch(v -> v >= 1 && v == Math.rint(v))).isTrue();
     }
+
+    @Test
+    void aFrozenModelThatRunsAwayIsNamedDivergedWhileTheResponseLawOneFollows() throws Exception {
+        // eta 0.05 is beyond the first kernel's stability for the linearised network of this encoding task
+        ChartInput in = run("task.kind=encoding", "task.regions=4", "task.points=32", "training.learningRate=0.05",
+                "network.width=100");
+        ModelErrorChart chart = ChartTests.fx(() -> {
+            ModelErrorChart c = new ModelErrorChart();
+            c.update(in);
+            return c;
+        });
+        assertThat(chart.dataSets()).extracting(DataSet::getName).contains("frozen-kernel model: diverged");
+        assertThat(in.latest().lawModelError()).isLessThan(in.latest().outputRms());
+
+        ChartInput calm = run();
+        ModelErrorChart other = ChartTests.fx(() -> {
+            ModelErrorChart c = new ModelErrorChart();
+            c.update(calm);
+            return c;
+        });
+        assertThat(other.dataSets()).extracting(DataSet::getName).contains("frozen-kernel model");
+    }
 }
