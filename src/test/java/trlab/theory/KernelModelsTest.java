@@ -68,7 +68,6 @@ class KernelModelsTest {
         Network net = setup.network(task);
         KernelModels models = KernelModels.start(net, task, setup.loss(), 0);
         LinearisedNetwork linear = new LinearisedNetwork(net);
-        double[] z = ModelGrid.inputs(task);
         try (Trainer trainer = setup.trainer(net, task)) {
             for (int t = 0; t < STEPS; t++) {
                 trainer.step();
@@ -76,16 +75,7 @@ class KernelModelsTest {
                 linear.step(setup.loss(), task.train().x(), batch(trainer), targets(trainer), trainer.learningRate());
             }
         }
-        double[] g = models.frozenValues();
-        int k = task.outputs();
-        double largest = 0;
-        for (int p = 0; p < models.points(); p++) {
-            double[] f = linear.outputs(z, p);
-            for (int o = 0; o < k; o++) {
-                assertThat(g[o * models.points() + p]).as("point %d output %d", p, o).isCloseTo(f[o], within(1e-10));
-                largest = Math.max(largest, Math.abs(f[o]));
-            }
-        }
+        double largest = assertSameOnTheGrid(models.frozenValues(), models, linear, task);
         assertThat(largest).as("the models moved somewhere worth checking").isGreaterThan(0.05);
     }
 
@@ -114,7 +104,6 @@ class KernelModelsTest {
         KernelModels models = KernelModels.start(net, task, setup.loss(), 0);
         models.setAmplitude(0.5 * models.startAmplitude());
         LinearisedNetwork linear = new LinearisedNetwork(net);
-        double[] z = ModelGrid.inputs(task);
         try (Trainer trainer = setup.trainer(net, task)) {
             for (int t = 0; t < 100; t++) {
                 trainer.step();
@@ -123,13 +112,7 @@ class KernelModelsTest {
                         0.5 * trainer.learningRate());
             }
         }
-        double[] g = models.lawValues();
-        for (int p = 0; p < models.points(); p++) {
-            double[] f = linear.outputs(z, p);
-            for (int o = 0; o < task.outputs(); o++) {
-                assertThat(g[o * models.points() + p]).isCloseTo(f[o], within(1e-10));
-            }
-        }
+        assertSameOnTheGrid(models.lawValues(), models, linear, task);
         assertThat(models.lawValues()).isNotEqualTo(models.frozenValues());
     }
 
@@ -146,6 +129,20 @@ class KernelModelsTest {
         assertThat(start.lawError(f)).isLessThan(1e-14);
         assertThat(java.util.Arrays.stream(f).map(Math::abs).max().orElse(0))
                 .as("a network that is not zero, so that zero errors say something").isGreaterThan(1e-3);
+    }
+
+    /** A model's values (output-major) equal the linearised network's at every grid point; returns the largest |f|. */
+    private static double assertSameOnTheGrid(double[] g, KernelModels models, LinearisedNetwork linear, Task task) {
+        double[] z = ModelGrid.inputs(task);
+        double largest = 0;
+        for (int p = 0; p < models.points(); p++) {
+            double[] f = linear.outputs(z, p);
+            for (int o = 0; o < task.outputs(); o++) {
+                assertThat(g[o * models.points() + p]).as("point %d output %d", p, o).isCloseTo(f[o], within(1e-10));
+                largest = Math.max(largest, Math.abs(f[o]));
+            }
+        }
+        return largest;
     }
 
     private static int[] batch(Trainer trainer) {

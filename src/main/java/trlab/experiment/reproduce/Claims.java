@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The claims of SCIENCE.md §4 as checks, plus the two demonstration presets (encoding, default): which presets and
@@ -90,27 +91,12 @@ public final class Claims {
     // ---- 1. constant kernel in the wide ntk regime
 
     static Claim constantKernel() {
-        String p = "constant-kernel";
-        List<RunSpec> runs = List.of(RunSpec.twin(p, "width-64", "network.width=64"),
-                RunSpec.twin(p, "width-256", "network.width=256"), RunSpec.of(p));
+        List<RunSpec> runs = widths("constant-kernel");
         return new Claim("1", "Wide network, ntk scaling, full batch: the kernel stays nearly constant, and more so"
                 + " the wider the network", runs, "D < 0.05 at the widest N, and D falls as N grows", outcomes -> {
-                    List<RunOutcome> byWidth = new ArrayList<>();
-                    for (RunSpec r : runs) {
-                        byWidth.add(outcomes.get(r.key()));
-                    }
-                    byWidth.sort(Comparator.comparingInt(o -> o.config().network().width()));
                     List<Claim.Measured> numbers = new ArrayList<>();
-                    boolean falls = true;
-                    double previous = Double.POSITIVE_INFINITY;
-                    for (RunOutcome o : byWidth) {
-                        double d = o.max(Series.KERNEL_DRIFT);
-                        numbers.add(new Claim.Measured("D at N=" + o.config().network().width(), d));
-                        falls &= d < previous;
-                        previous = d;
-                    }
-                    boolean small = previous < 0.05;
-                    return new Claim.Verdict(numbers, small && falls,
+                    double[] d = byWidth(runs, outcomes, o -> o.max(Series.KERNEL_DRIFT), "D", numbers);
+                    return new Claim.Verdict(numbers, d[d.length - 1] < 0.05 && fallsWithWidth(d),
                             "D is the largest kernel drift ||Theta_t - Theta_0|| / ||Theta_0|| over the whole run.");
                 }, "Held at every width, seed, learning rate (0.5 and 1) and task we tried (teacher, random labels,"
                 + " sin(6x), circle); relu drifts more than tanh at the same width.");
@@ -329,6 +315,40 @@ public final class Claims {
     }
 
     // ---- helpers
+
+    /** A preset run at widths 64 and 256 beside its own (the widest): the width claims' runs. */
+    static List<RunSpec> widths(String preset) {
+        return List.of(RunSpec.twin(preset, "width-64", "network.width=64"),
+                RunSpec.twin(preset, "width-256", "network.width=256"), RunSpec.of(preset));
+    }
+
+    /**
+     * A value of each run, narrowest network first, each also added to {@code numbers} as "name at N=width".
+     */
+    static double[] byWidth(List<RunSpec> runs, Map<String, RunOutcome> outcomes, ToDoubleFunction<RunOutcome> value,
+                            String name, List<Claim.Measured> numbers) {
+        List<RunOutcome> sorted = new ArrayList<>();
+        for (RunSpec r : runs) {
+            sorted.add(outcomes.get(r.key()));
+        }
+        sorted.sort(Comparator.comparingInt(o -> o.config().network().width()));
+        double[] values = new double[sorted.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.applyAsDouble(sorted.get(i));
+            numbers.add(new Claim.Measured(name + " at N=" + sorted.get(i).config().network().width(), values[i]));
+        }
+        return values;
+    }
+
+    /** Whether values given narrowest network first fall strictly as the network widens. */
+    static boolean fallsWithWidth(double[] values) {
+        for (int i = 1; i < values.length; i++) {
+            if (!(values[i] < values[i - 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** a_late / a_0 of a run's kernel amplitude: below 0.5 means it fell at least twofold. */
     static double fall(RunOutcome o) {

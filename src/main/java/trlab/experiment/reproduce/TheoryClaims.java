@@ -4,7 +4,6 @@ import trlab.experiment.Comparison;
 import trlab.measure.Series;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -21,32 +20,18 @@ final class TheoryClaims {
     // ---- 8. the lazy regime: the frozen-kernel model tracks the wide network
 
     static Claim lazyRegime() {
-        String p = "lazy-regime";
-        List<RunSpec> runs = List.of(RunSpec.twin(p, "width-64", "network.width=64"),
-                RunSpec.twin(p, "width-256", "network.width=256"), RunSpec.of(p));
+        List<RunSpec> runs = Claims.widths("lazy-regime");
         return new Claim("8", "Lazy regime: in the wide ntk network trained by full batch the frozen-kernel model tracks"
                 + " the network, and less well the narrower the network", runs,
                 "largest frozen-kernel error < 5% of the output RMS at the widest N, and it grows as N falls",
                 outcomes -> {
-                    List<RunOutcome> byWidth = new ArrayList<>();
-                    for (RunSpec r : runs) {
-                        byWidth.add(outcomes.get(r.key()));
-                    }
-                    byWidth.sort(Comparator.comparingInt(o -> o.config().network().width()));
                     List<Claim.Measured> numbers = new ArrayList<>();
-                    boolean grows = true;
-                    double previous = Double.POSITIVE_INFINITY;
-                    for (RunOutcome o : byWidth) {
-                        double relative = largestRelative(o, Series.FROZEN_MODEL_ERROR);
-                        numbers.add(new Claim.Measured("frozen error / output RMS at N=" + o.config().network().width(),
-                                relative));
-                        grows &= relative < previous;
-                        previous = relative;
-                    }
-                    RunOutcome widest = byWidth.get(byWidth.size() - 1);
+                    double[] frozen = Claims.byWidth(runs, outcomes, o -> largestRelative(o, Series.FROZEN_MODEL_ERROR),
+                            "frozen error / output RMS", numbers);
                     numbers.add(new Claim.Measured("response-law error / output RMS at the widest N",
-                            largestRelative(widest, Series.LAW_MODEL_ERROR)));
-                    return new Claim.Verdict(numbers, previous < 0.05 && grows, "The error is the largest over the"
+                            largestRelative(outcomes.get(runs.get(runs.size() - 1).key()), Series.LAW_MODEL_ERROR)));
+                    return new Claim.Verdict(numbers, frozen[frozen.length - 1] < 0.05
+                            && Claims.fallsWithWidth(frozen), "The error is the largest over the"
                             + " run of frozenModelError / outputRms at the same sample: the RMS distance of the model"
                             + " from the network over the probe grid, in units of the output's own RMS.");
                 }, "Held at seeds 1-3 (at N = 64, 256, 1024: 9.7, 4.6, 2.9%; 7.6, 3.6, 1.4%; 4.5, 3.1, 1.0%) and on"
