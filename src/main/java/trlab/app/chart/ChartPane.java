@@ -15,7 +15,10 @@ import io.fair_acc.chartfx.utils.WriteFxImage;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.GridDataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
@@ -62,7 +65,8 @@ public abstract class ChartPane extends StackPane {
         chart.setPrefSize(420, 320);
         // a right click opens our menu instead of zooming out; zoom out with the menu's "Reset zoom"
         zoomer.setZoomOutMouseFilter(e -> false);
-        chart.getPlugins().addAll(zoomer, new EditAxis());
+        chart.getPlugins().add(zoomer);
+        installAxisEditorOnce();
         getChildren().add(chart);
         getStyleClass().add("chart-pane");
         installMenu();
@@ -80,6 +84,26 @@ public abstract class ChartPane extends StackPane {
                 }
             });
         }
+    }
+
+    /**
+     * Adds ChartFX's axis editor (a right click on an axis) once the subclass has put every axis into the chart: the
+     * first time this pane enters a scene. ChartFX 11.3.1's EditAxis re-arms itself on every change of the chart's
+     * axis list (it registers one more listener each time and cannot remove the old ones, so their number doubles)
+     * and builds a new editor popup per axis each time, which the axis's min and max listeners then keep alive. So the
+     * axis list is fixed once the editor is there: axes are shown and hidden ({@link #showAxis}), never removed.
+     */
+    private void installAxisEditorOnce() {
+        ChangeListener<Scene> install = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> o, Scene before, Scene now) {
+                if (now != null) {
+                    sceneProperty().removeListener(this);
+                    chart.getPlugins().add(new EditAxis());
+                }
+            }
+        };
+        sceneProperty().addListener(install);
     }
 
     /** Room left beside the widest legend entry (the legend's padding and border). */
@@ -366,16 +390,21 @@ public abstract class ChartPane extends StackPane {
         ds.set(xs, ys, n, false);
     }
 
+    /** The data sets of each renderer that is hidden now, to give back when it is shown again. */
+    private final Map<Renderer, List<DataSet>> hidden = new IdentityHashMap<>();
+
     /**
-     * Replaces the chart's renderers. Not with setAll: ChartFX 11.3.1 handles a change's added renderers before its
-     * removed ones, so a renderer in both lists would end up detached from the chart (NPE in the next layout). A
-     * renderer's axis that was taken off the chart (a right axis while it has nothing to show) comes back with it:
-     * ChartFX does not add it again.
+     * Puts renderers into the chart for good, in drawing order (the first is drawn first, under the others), with
+     * their axes; the chart starts with all of them hidden. Call from the constructor only: the chart's renderers and
+     * axes stay what they are from then on (see {@link #installAxisEditorOnce}), and a change of view only shows
+     * and hides them. Keeping them also keeps their legend entries from piling up: ChartFX makes a new entry for a
+     * renderer that comes back and leaves the old one listening to the data set's node.
      */
-    protected void setRenderers(Renderer... renderers) {
-        chart.getRenderers().clear();
-        chart.getRenderers().addAll(renderers);
+    protected void addRenderers(Renderer... renderers) {
         for (Renderer r : renderers) {
+            chart.getRenderers().add(r);
+            hidden.put(r, new ArrayList<>(r.getDatasets()));
+            r.getDatasets().clear();
             for (Axis axis : r.getAxes()) {
                 if (!chart.getAxes().contains(axis)) {
                     chart.getAxes().add(axis);
@@ -384,8 +413,42 @@ public abstract class ChartPane extends StackPane {
         }
     }
 
-    /** Replaces a renderer's data sets only when the list differs (a change rebuilds the legend). */
-    protected static void setIfChanged(ErrorDataSetRenderer r, List<DataSet> sets) {
+    /**
+     * Shows these renderers and hides the chart's others: a hidden renderer draws nothing and has no legend entry
+     * (its data sets are kept aside, and come back when it is shown).
+     */
+    protected void setRenderers(Renderer... shown) {
+        List<Renderer> show = List.of(shown);
+        for (Renderer r : chart.getRenderers()) {
+            boolean on = show.contains(r);
+            if (on && hidden.containsKey(r)) {
+                r.getDatasets().setAll(hidden.remove(r));
+            } else if (!on && !hidden.containsKey(r)) {
+                hidden.put(r, new ArrayList<>(r.getDatasets()));
+                r.getDatasets().clear();
+            }
+        }
+    }
+
+    /** Shows or hides an axis of the chart (a hidden axis takes no room). */
+    protected static void showAxis(Axis axis, boolean on) {
+        ((Node) axis).setVisible(on);
+    }
+
+    /** Whether the chart shows this axis now. */
+    boolean showsAxis(Axis axis) {
+        return chart.getAxes().contains(axis) && ((Node) axis).isVisible();
+    }
+
+    /**
+     * Replaces a renderer's data sets only when the list differs (a change rebuilds the legend); for a hidden
+     * renderer, the sets it will show.
+     */
+    protected void setIfChanged(ErrorDataSetRenderer r, List<DataSet> sets) {
+        if (hidden.containsKey(r)) {
+            hidden.put(r, new ArrayList<>(sets));
+            return;
+        }
         List<DataSet> now = r.getDatasets();
         boolean same = now.size() == sets.size();
         for (int i = 0; same && i < sets.size(); i++) {

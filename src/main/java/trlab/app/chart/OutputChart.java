@@ -84,6 +84,7 @@ public final class OutputChart extends ChartPane {
         heat.zAxis().setAutoRanging(false);
         heat.zAxis().set(-1, 1);
         labelRenderer.getAxes().addAll(xAxis, yAxis);
+        addRenderers(heat.renderer(), lineRenderer, pointRenderer, labelRenderer);
 
         chart.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && onSampleClicked != null) {
@@ -210,7 +211,7 @@ public final class OutputChart extends ChartPane {
             mode = 1;
             setRenderers(lineRenderer, pointRenderer);
             chart.getGridRenderer().setDrawOnTop(true);
-            heat.detach(chart);
+            heat.detach();
             xAxis.setName("input x");
             yAxis.setName("output f(x)");
         }
@@ -394,8 +395,8 @@ public final class OutputChart extends ChartPane {
             pickX = new double[0];
             pickY = new double[0];
             pickSample = new int[0];
-            chart.getRenderers().clear();
-            heat.detach(chart);
+            setRenderers();
+            heat.detach();
         }
     }
 }

@@ -82,6 +82,8 @@ public final class ResponseChart extends ChartPane {
 
         heat = new HeatMap(xAxis, yAxis, "kernel \u0398(x', x_r)", ColorGradient.VIRIDIS);
         heat.zAxis().setAutoRangePadding(0);
+        addRenderers(heat.renderer(), kernelRenderer, responseRenderer, markRenderer);
+        showAxis(rightAxis, false);
 
         // the reference chooser: a strip above the chart, so it covers neither the title nor the legend
         choice.setId("referenceChoice");
@@ -193,9 +195,9 @@ public final class ResponseChart extends ChartPane {
         shown = -1;
         if (mode != 0) {
             mode = 0;
-            chart.getRenderers().clear();
-            heat.detach(chart);
-            chart.getAxes().remove(rightAxis);
+            setRenderers();
+            heat.detach();
+            showAxis(rightAxis, false);
             chart.setTitle("Training response");
         }
         syncing = true;
@@ -262,7 +264,8 @@ public final class ResponseChart extends ChartPane {
             mode = curvesMode;
             setRenderers(renderers);
             chart.getGridRenderer().setDrawOnTop(true);
-            heat.detach(chart);
+            heat.detach();
+            showAxis(rightAxis, curvesMode == 1); // compared runs show no measured response
             xAxis.setName("probe input x'");
             yAxis.setName("kernel \u0398(x', x_r)");
         }
@@ -305,7 +308,6 @@ public final class ResponseChart extends ChartPane {
      */
     private void drawArms(Task t, Curves shownCurves, int row) {
         showCurves(3, kernelRenderer, markRenderer);
-        chart.getAxes().remove(rightAxis); // no measured response to show
         int m = t.probeCount();
         int sample = sampleOf(shownCurves, row);
         double[] x = new double[m];
@@ -345,7 +347,7 @@ public final class ResponseChart extends ChartPane {
             mode = 2;
             setRenderers(heat.renderer(), markRenderer);
             heat.attach(chart);
-            chart.getAxes().remove(rightAxis);
+            showAxis(rightAxis, false);
         }
         int m = t.probeCount();
         double[] z = new double[m];

@@ -103,7 +103,8 @@ public abstract class StepsChart extends ChartPane {
         super(title, axis("steps t", null, true), axis(yName, yUnit, logY));
         this.logY = logY;
         left.getAxes().addAll(xAxis, yAxis);
-        chart.getRenderers().add(left);
+        addRenderers(left);
+        setRenderers(left);
     }
 
     /** Adds a series drawn against the left axis, and how it is drawn when runs are compared. */
@@ -132,7 +133,8 @@ public abstract class StepsChart extends ChartPane {
             rightAxis.setSide(Side.RIGHT);
             right = lines();
             right.getAxes().addAll(xAxis, rightAxis);
-            chart.getRenderers().add(right);
+            addRenderers(right);
+            setRenderers(left, right);
         }
         DoubleDataSet ds = dataSet(name, styleClass);
         lines.add(new Line(series, ds, false, name, Compared.NO, name));
@@ -202,10 +204,10 @@ public abstract class StepsChart extends ChartPane {
         if (right != null) {
             if (on) {
                 setRenderers(left);
-                chart.getAxes().remove(rightAxis);
             } else {
                 setRenderers(left, right);
             }
+            showAxis(rightAxis, !on);
         }
     }
 
