@@ -65,10 +65,14 @@ public abstract class ChartPane extends StackPane {
         chart.setPrefSize(420, 320);
         // a right click opens our menu instead of zooming out; zoom out with the menu's "Reset zoom"
         zoomer.setZoomOutMouseFilter(e -> false);
+        // the mouse wheel scrolls a dashboard that reflowed to more rows than the screen holds; Ctrl+wheel zooms
+        zoomer.setZoomScrollFilter(e -> e.isControlDown() && zoomer.defaultScrollFilter.test(e));
         chart.getPlugins().add(zoomer);
         installAxisEditorOnce();
         getChildren().add(chart);
         getStyleClass().add("chart-pane");
+        // a dashboard cell is as large as it is (the dashboard keeps it readable): a chart never spills into the next
+        setMinSize(0, 0);
         installMenu();
         // a legend entry longer than the chart is wide (compared runs with long names) is cut with an ellipsis;
         // left at its full width it would push the plot and its axis out of a dashboard cell

@@ -57,6 +57,7 @@ public final class ResponseChart extends ChartPane {
     private final DoubleDataSet reference = dataSet("reference x_r", "focus-point");
 
     private final ComboBox<String> choice = new ComboBox<>();
+    private final HBox bar;
     private boolean syncing;
 
     private ChartInput last;
@@ -103,9 +104,19 @@ public final class ResponseChart extends ChartPane {
         bar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         bar.getStyleClass().add("reference-bar");
         StackPane.setAlignment(bar, Pos.TOP_LEFT);
-        bar.heightProperty().addListener((o, before, h) ->
-                StackPane.setMargin(chart, new Insets(h.doubleValue(), 0, 0, 0)));
         getChildren().add(bar);
+        this.bar = bar;
+    }
+
+    /** The chart starts below the chooser's strip, whatever the strip's height in the current fonts. */
+    @Override
+    protected void layoutChildren() {
+        double top = snapSizeY(bar.prefHeight(-1));
+        Insets margin = StackPane.getMargin(chart);
+        if (margin == null || margin.getTop() != top) {
+            StackPane.setMargin(chart, new Insets(top, 0, 0, 0));
+        }
+        super.layoutChildren();
     }
 
     @Override
