@@ -19,7 +19,10 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
 import javafx.collections.ListChangeListener;
@@ -70,6 +73,12 @@ public abstract class ChartPane extends StackPane {
         chart.getPlugins().add(zoomer);
         installAxisEditorOnce();
         getChildren().add(chart);
+        clipNote.getStyleClass().add("clip-note");
+        clipNote.setVisible(false);
+        clipNote.setMouseTransparent(true);
+        StackPane.setAlignment(clipNote, Pos.TOP_CENTER);
+        StackPane.setMargin(clipNote, new Insets(CLIP_NOTE_TOP, 4, 0, 4)); // below the title
+        getChildren().add(clipNote);
         getStyleClass().add("chart-pane");
         // a dashboard cell is as large as it is (the dashboard keeps it readable): a chart never spills into the next
         setMinSize(0, 0);
@@ -110,14 +119,50 @@ public abstract class ChartPane extends StackPane {
         sceneProperty().addListener(install);
     }
 
+    /** Where the clipping note sits: just below the chart's title. */
+    private static final double CLIP_NOTE_TOP = 26;
+
     /** Room left beside the widest legend entry (the legend's padding and border). */
     private static final double LEGEND_MARGIN = 24;
 
     /** The file name stem for exports, e.g. "loss". */
     public abstract String fileName();
 
-    /** Refills the data sets from the latest published state (FX thread). */
-    public abstract void update(ChartInput in);
+    /**
+     * Refills the data sets from the latest published state (FX thread), and says so in the chart when values were
+     * left out (see {@link #fill}).
+     */
+    public final void update(ChartInput in) {
+        clipped = false;
+        draw(in);
+        clipNote.setVisible(clipped);
+    }
+
+    /** Refills the data sets from the latest published state, drawing them with {@link #fill}. */
+    protected abstract void draw(ChartInput in);
+
+    /**
+     * The largest value a chart draws. A diverging run reaches 1e289 and then infinity; drawn, such values squeeze
+     * every finite value into one line and put 300 decades on a log axis. They are left out and the chart says so.
+     */
+    public static final double LIMIT = 1e12;
+    private final Label clipNote = new Label("values beyond \u00b11e12 or not finite are not drawn");
+    private boolean clipped;
+
+    /** Whether the chart shows the note that it left values out. */
+    boolean showsClipNote() {
+        return clipNote.isVisible();
+    }
+
+    /** Whether a value is one a chart draws: finite and within {@link #LIMIT}. */
+    static boolean drawable(double v) {
+        return Math.abs(v) <= LIMIT;
+    }
+
+    /** Notes that the data drawn now leaves values out (a chart that draws without {@link #fill}). */
+    protected void noteClipped() {
+        clipped = true;
+    }
 
     public XYChart chart() {
         return chart;
@@ -348,7 +393,7 @@ public abstract class ChartPane extends StackPane {
         a.setLogAxis(log);
         a.setAutoRangePadding(0.05);
         a.setAnimated(false);
-        a.setTickLabelFormatter(log ? LOG_TICKS : PLAIN_TICKS);
+        a.setTickLabelFormatter(log ? logTicks(a) : PLAIN_TICKS);
         // in a small chart, drop every other tick label rather than shift it onto the axis name
         a.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
         // a squeezed chart gives an axis only its estimated minimum, which puts the name over the tick labels
@@ -383,13 +428,26 @@ public abstract class ChartPane extends StackPane {
         return ds;
     }
 
-    /** Replaces a set's points; on a log axis values <= 0 become gaps (a single 0 would blank the chart). */
-    protected static void fill(DoubleDataSet ds, double[] x, double[] y, int n, boolean logX, boolean logY) {
+    /**
+     * Replaces a set's points; on a log axis values <= 0 become gaps (a single 0 would blank the chart), and values
+     * that are not finite or beyond {@link #LIMIT} become gaps that the chart's note mentions.
+     */
+    protected void fill(DoubleDataSet ds, double[] x, double[] y, int n, boolean logX, boolean logY) {
         double[] xs = new double[n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            xs[i] = logX && !(x[i] > 0) ? Double.NaN : x[i];
-            ys[i] = logY && !(y[i] > 0) ? Double.NaN : y[i];
+            double xi = x[i];
+            double yi = y[i];
+            if (!Double.isNaN(xi) && !drawable(xi)) {
+                clipped = true;
+                xi = Double.NaN;
+                yi = Double.NaN;
+            } else if (!Double.isNaN(yi) && !drawable(yi)) {
+                clipped = true;
+                yi = Double.NaN;
+            }
+            xs[i] = logX && !(xi > 0) ? Double.NaN : xi;
+            ys[i] = logY && !(yi > 0) ? Double.NaN : yi;
         }
         ds.set(xs, ys, n, false);
     }
@@ -494,6 +552,33 @@ public abstract class ChartPane extends StackPane {
             return Double.valueOf(s.replace(",", ""));
         }
     };
+
+    /** The most powers of ten a log axis labels; over more decades it labels every second, fifth... */
+    static final int MAX_LOG_LABELS = 8;
+
+    /**
+     * Tick labels for a log axis: plain numbers, powers of ten as 1e-5, and no more than {@link #MAX_LOG_LABELS}
+     * of them however many decades the axis spans (a label per decade over 20 decades is a black smear).
+     */
+    private static StringConverter<Number> logTicks(DefaultNumericAxis axis) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double decades = Math.log10(axis.getMax() / axis.getMin());
+                int every = (int) Math.ceil(decades / MAX_LOG_LABELS);
+                long exponent = Math.round(Math.log10(n.doubleValue()));
+                if (every > 1 && Math.floorMod(exponent, every) != 0) {
+                    return "";
+                }
+                return LOG_TICKS.toString(n);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return LOG_TICKS.fromString(s);
+            }
+        };
+    }
 
     private static final StringConverter<Number> LOG_TICKS = new StringConverter<>() {
         @Override

@@ -77,8 +77,21 @@ final class HeatMap {
         zAxis.setVisible(false);
     }
 
-    /** Replaces the grid's values: z[iy * G + ix] at the task's probe point (x1 of column ix, x2 of row iy). */
-    void fill(Task task, double[] z) {
+    /**
+     * Replaces the grid's values: z[iy * G + ix] at the task's probe point (x1 of column ix, x2 of row iy); values
+     * a chart does not draw ({@link ChartPane#drawable}) become 0, the middle of the scale.
+     *
+     * @return whether a value was left out
+     */
+    boolean fill(Task task, double[] values) {
+        double[] z = values.clone();
+        boolean clipped = false;
+        for (int i = 0; i < z.length; i++) {
+            if (!ChartPane.drawable(z[i])) {
+                z[i] = 0;
+                clipped = true;
+            }
+        }
         int g = task.gridSide();
         double[] gx = new double[g];
         double[] gy = new double[g];
@@ -90,5 +103,6 @@ final class HeatMap {
             grid.set(false, new double[][]{gx, gy}, z);
             grid.getAxisDescriptions().forEach(AxisDescription::clear);
         });
+        return clipped;
     }
 }

@@ -171,7 +171,7 @@ public final class OutputChart extends ChartPane {
     }
 
     @Override
-    public void update(ChartInput in) {
+    protected void draw(ChartInput in) {
         Snapshot s = in.latest();
         Task t = in.task();
         if (s == null || t == null) {
@@ -335,12 +335,14 @@ public final class OutputChart extends ChartPane {
         double extent = 1;
         for (int i = 0; i < g * g; i++) {
             z[i] = c.output()[i * k];              // output 1; index row * G + column = iy * G + ix
-            if (Double.isFinite(z[i])) {
+            if (drawable(z[i])) {
                 extent = Math.max(extent, Math.abs(z[i]));
             }
         }
         double range = extent;
-        heat.fill(t, z);
+        if (heat.fill(t, z)) {
+            noteClipped();
+        }
         // symmetric around 0, so that f = 0 is the white middle of the scale
         DefaultNumericAxis zAxis = heat.zAxis();
         if (zAxis.getMin() != -range || zAxis.getMax() != range) {

@@ -186,7 +186,7 @@ public final class ResponseChart extends ChartPane {
     }
 
     @Override
-    public void update(ChartInput in) {
+    protected void draw(ChartInput in) {
         if (in.latest() == null || in.task() == null) {
             clear(); // a run without its first snapshot yet: nothing to draw
             return;
@@ -366,7 +366,9 @@ public final class ResponseChart extends ChartPane {
         for (int i = 0; i < m; i++) {
             z[i] = ntk.total(row * m + i);         // index row * G + column = iy * G + ix
         }
-        heat.fill(t, z);
+        if (heat.fill(t, z)) {
+            noteClipped();
+        }
         reference.set(new double[]{c.referenceX()[row * 2]}, new double[]{c.referenceX()[row * 2 + 1]});
     }
 

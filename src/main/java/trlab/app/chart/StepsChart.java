@@ -143,7 +143,7 @@ public abstract class StepsChart extends ChartPane {
     }
 
     @Override
-    public void update(ChartInput in) {
+    protected void draw(ChartInput in) {
         setComparing(in.comparing());
         if (in.comparing()) {
             updateArms(in);
@@ -172,7 +172,7 @@ public abstract class StepsChart extends ChartPane {
 
     private void widen(Samples s, double[] y) {
         for (int i = 0; i < s.count(); i++) {
-            if (y[i] > 0 && Double.isFinite(y[i])) {
+            if (y[i] > 0 && drawable(y[i])) {
                 low = Math.min(low, y[i]);
                 high = Math.max(high, y[i]);
             }
