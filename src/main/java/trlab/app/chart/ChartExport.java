@@ -62,12 +62,7 @@ public final class ChartExport {
     /** Writes one PNG per chart (width x height pixels) into dir and returns their paths. */
     public static List<Path> writeAll(ChartInput in, Path dir, int width, int height) throws IOException {
         startHeadless();
-        List<ChartPane> charts = onFx(() -> {
-            Dashboard dashboard = new Dashboard();
-            List<ChartPane> all = new ArrayList<>(dashboard.charts());
-            dashboard.getChildren().clear();
-            return all;
-        });
+        List<ChartPane> charts = onFx(() -> new Dashboard().release());
         List<Path> files = new ArrayList<>();
         for (ChartPane chart : charts) {
             Path file = dir.resolve(chart.fileName() + ".png");

@@ -15,8 +15,14 @@ import io.fair_acc.chartfx.utils.WriteFxImage;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.GridDataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
 import javafx.collections.ListChangeListener;
@@ -62,9 +68,20 @@ public abstract class ChartPane extends StackPane {
         chart.setPrefSize(420, 320);
         // a right click opens our menu instead of zooming out; zoom out with the menu's "Reset zoom"
         zoomer.setZoomOutMouseFilter(e -> false);
-        chart.getPlugins().addAll(zoomer, new EditAxis());
+        // the mouse wheel scrolls a dashboard that reflowed to more rows than the screen holds; Ctrl+wheel zooms
+        zoomer.setZoomScrollFilter(e -> e.isControlDown() && zoomer.defaultScrollFilter.test(e));
+        chart.getPlugins().add(zoomer);
+        installAxisEditorOnce();
         getChildren().add(chart);
+        clipNote.getStyleClass().add("clip-note");
+        clipNote.setVisible(false);
+        clipNote.setMouseTransparent(true);
+        StackPane.setAlignment(clipNote, Pos.TOP_CENTER);
+        StackPane.setMargin(clipNote, new Insets(CLIP_NOTE_TOP, 4, 0, 4)); // below the title
+        getChildren().add(clipNote);
         getStyleClass().add("chart-pane");
+        // a dashboard cell is as large as it is (the dashboard keeps it readable): a chart never spills into the next
+        setMinSize(0, 0);
         installMenu();
         // a legend entry longer than the chart is wide (compared runs with long names) is cut with an ellipsis;
         // left at its full width it would push the plot and its axis out of a dashboard cell
@@ -82,14 +99,70 @@ public abstract class ChartPane extends StackPane {
         }
     }
 
+    /**
+     * Adds ChartFX's axis editor (a right click on an axis) once the subclass has put every axis into the chart: the
+     * first time this pane enters a scene. ChartFX 11.3.1's EditAxis re-arms itself on every change of the chart's
+     * axis list (it registers one more listener each time and cannot remove the old ones, so their number doubles)
+     * and builds a new editor popup per axis each time, which the axis's min and max listeners then keep alive. So the
+     * axis list is fixed once the editor is there: axes are shown and hidden ({@link #showAxis}), never removed.
+     */
+    private void installAxisEditorOnce() {
+        ChangeListener<Scene> install = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> o, Scene before, Scene now) {
+                if (now != null) {
+                    sceneProperty().removeListener(this);
+                    chart.getPlugins().add(new EditAxis());
+                }
+            }
+        };
+        sceneProperty().addListener(install);
+    }
+
+    /** Where the clipping note sits: just below the chart's title. */
+    private static final double CLIP_NOTE_TOP = 26;
+
     /** Room left beside the widest legend entry (the legend's padding and border). */
     private static final double LEGEND_MARGIN = 24;
 
     /** The file name stem for exports, e.g. "loss". */
     public abstract String fileName();
 
-    /** Refills the data sets from the latest published state (FX thread). */
-    public abstract void update(ChartInput in);
+    /**
+     * Refills the data sets from the latest published state (FX thread), and says so in the chart when values were
+     * left out (see {@link #fill}).
+     */
+    public final void update(ChartInput in) {
+        clipped = false;
+        draw(in);
+        clipNote.setVisible(clipped);
+    }
+
+    /** Refills the data sets from the latest published state, drawing them with {@link #fill}. */
+    protected abstract void draw(ChartInput in);
+
+    /**
+     * The largest value a chart draws. A diverging run reaches 1e289 and then infinity; drawn, such values squeeze
+     * every finite value into one line and put 300 decades on a log axis. They are left out and the chart says so.
+     */
+    public static final double LIMIT = 1e12;
+    private final Label clipNote = new Label("values beyond \u00b11e12 or not finite are not drawn");
+    private boolean clipped;
+
+    /** Whether the chart shows the note that it left values out. */
+    boolean showsClipNote() {
+        return clipNote.isVisible();
+    }
+
+    /** Whether a value is one a chart draws: finite and within {@link #LIMIT}. */
+    static boolean drawable(double v) {
+        return Math.abs(v) <= LIMIT;
+    }
+
+    /** Notes that the data drawn now leaves values out (a chart that draws without {@link #fill}). */
+    protected void noteClipped() {
+        clipped = true;
+    }
 
     public XYChart chart() {
         return chart;
@@ -320,7 +393,7 @@ public abstract class ChartPane extends StackPane {
         a.setLogAxis(log);
         a.setAutoRangePadding(0.05);
         a.setAnimated(false);
-        a.setTickLabelFormatter(log ? LOG_TICKS : PLAIN_TICKS);
+        a.setTickLabelFormatter(log ? logTicks(a) : PLAIN_TICKS);
         // in a small chart, drop every other tick label rather than shift it onto the axis name
         a.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
         // a squeezed chart gives an axis only its estimated minimum, which puts the name over the tick labels
@@ -355,27 +428,45 @@ public abstract class ChartPane extends StackPane {
         return ds;
     }
 
-    /** Replaces a set's points; on a log axis values <= 0 become gaps (a single 0 would blank the chart). */
-    protected static void fill(DoubleDataSet ds, double[] x, double[] y, int n, boolean logX, boolean logY) {
+    /**
+     * Replaces a set's points; on a log axis values <= 0 become gaps (a single 0 would blank the chart), and values
+     * that are not finite or beyond {@link #LIMIT} become gaps that the chart's note mentions.
+     */
+    protected void fill(DoubleDataSet ds, double[] x, double[] y, int n, boolean logX, boolean logY) {
         double[] xs = new double[n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            xs[i] = logX && !(x[i] > 0) ? Double.NaN : x[i];
-            ys[i] = logY && !(y[i] > 0) ? Double.NaN : y[i];
+            double xi = x[i];
+            double yi = y[i];
+            if (!Double.isNaN(xi) && !drawable(xi)) {
+                clipped = true;
+                xi = Double.NaN;
+                yi = Double.NaN;
+            } else if (!Double.isNaN(yi) && !drawable(yi)) {
+                clipped = true;
+                yi = Double.NaN;
+            }
+            xs[i] = logX && !(xi > 0) ? Double.NaN : xi;
+            ys[i] = logY && !(yi > 0) ? Double.NaN : yi;
         }
         ds.set(xs, ys, n, false);
     }
 
+    /** The data sets of each renderer that is hidden now, to give back when it is shown again. */
+    private final Map<Renderer, List<DataSet>> hidden = new IdentityHashMap<>();
+
     /**
-     * Replaces the chart's renderers. Not with setAll: ChartFX 11.3.1 handles a change's added renderers before its
-     * removed ones, so a renderer in both lists would end up detached from the chart (NPE in the next layout). A
-     * renderer's axis that was taken off the chart (a right axis while it has nothing to show) comes back with it:
-     * ChartFX does not add it again.
+     * Puts renderers into the chart for good, in drawing order (the first is drawn first, under the others), with
+     * their axes; the chart starts with all of them hidden. Call from the constructor only: the chart's renderers and
+     * axes stay what they are from then on (see {@link #installAxisEditorOnce}), and a change of view only shows
+     * and hides them. Keeping them also keeps their legend entries from piling up: ChartFX makes a new entry for a
+     * renderer that comes back and leaves the old one listening to the data set's node.
      */
-    protected void setRenderers(Renderer... renderers) {
-        chart.getRenderers().clear();
-        chart.getRenderers().addAll(renderers);
+    protected void addRenderers(Renderer... renderers) {
         for (Renderer r : renderers) {
+            chart.getRenderers().add(r);
+            hidden.put(r, new ArrayList<>(r.getDatasets()));
+            r.getDatasets().clear();
             for (Axis axis : r.getAxes()) {
                 if (!chart.getAxes().contains(axis)) {
                     chart.getAxes().add(axis);
@@ -384,8 +475,42 @@ public abstract class ChartPane extends StackPane {
         }
     }
 
-    /** Replaces a renderer's data sets only when the list differs (a change rebuilds the legend). */
-    protected static void setIfChanged(ErrorDataSetRenderer r, List<DataSet> sets) {
+    /**
+     * Shows these renderers and hides the chart's others: a hidden renderer draws nothing and has no legend entry
+     * (its data sets are kept aside, and come back when it is shown).
+     */
+    protected void setRenderers(Renderer... shown) {
+        List<Renderer> show = List.of(shown);
+        for (Renderer r : chart.getRenderers()) {
+            boolean on = show.contains(r);
+            if (on && hidden.containsKey(r)) {
+                r.getDatasets().setAll(hidden.remove(r));
+            } else if (!on && !hidden.containsKey(r)) {
+                hidden.put(r, new ArrayList<>(r.getDatasets()));
+                r.getDatasets().clear();
+            }
+        }
+    }
+
+    /** Shows or hides an axis of the chart (a hidden axis takes no room). */
+    protected static void showAxis(Axis axis, boolean on) {
+        ((Node) axis).setVisible(on);
+    }
+
+    /** Whether the chart shows this axis now. */
+    boolean showsAxis(Axis axis) {
+        return chart.getAxes().contains(axis) && ((Node) axis).isVisible();
+    }
+
+    /**
+     * Replaces a renderer's data sets only when the list differs (a change rebuilds the legend); for a hidden
+     * renderer, the sets it will show.
+     */
+    protected void setIfChanged(ErrorDataSetRenderer r, List<DataSet> sets) {
+        if (hidden.containsKey(r)) {
+            hidden.put(r, new ArrayList<>(sets));
+            return;
+        }
         List<DataSet> now = r.getDatasets();
         boolean same = now.size() == sets.size();
         for (int i = 0; same && i < sets.size(); i++) {
@@ -427,6 +552,33 @@ public abstract class ChartPane extends StackPane {
             return Double.valueOf(s.replace(",", ""));
         }
     };
+
+    /** The most powers of ten a log axis labels; over more decades it labels every second, fifth... */
+    static final int MAX_LOG_LABELS = 8;
+
+    /**
+     * Tick labels for a log axis: plain numbers, powers of ten as 1e-5, and no more than {@link #MAX_LOG_LABELS}
+     * of them however many decades the axis spans (a label per decade over 20 decades is a black smear).
+     */
+    private static StringConverter<Number> logTicks(DefaultNumericAxis axis) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double decades = Math.log10(axis.getMax() / axis.getMin());
+                int every = (int) Math.ceil(decades / MAX_LOG_LABELS);
+                long exponent = Math.round(Math.log10(n.doubleValue()));
+                if (every > 1 && Math.floorMod(exponent, every) != 0) {
+                    return "";
+                }
+                return LOG_TICKS.toString(n);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return LOG_TICKS.fromString(s);
+            }
+        };
+    }
 
     private static final StringConverter<Number> LOG_TICKS = new StringConverter<>() {
         @Override

@@ -1,6 +1,8 @@
 package trlab.app.chart;
 
+import javafx.geometry.Bounds;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -10,10 +12,19 @@ import javafx.scene.transform.Transform;
 import java.util.List;
 
 /**
- * The live charts in a 4 x 2 grid: what the network computes (output, response, aging, loss) above, what its
- * hidden layer becomes (neurons, spectrum, dimension, fragility) below.
+ * The live charts: what the network computes (output, response, aging, loss), then what its hidden layer becomes
+ * (neurons, spectrum, dimension, fragility). On a wide screen they stand in a 4 x 2 grid; where four charts side by
+ * side would be narrower than a chart can be read ({@link #minChartWidth}), the grid reflows to two columns (or one),
+ * two rows to a screen (one where two would be too low), and the dashboard scrolls. Presentation mode asks for wider charts (larger fonts).
  */
-public final class Dashboard extends GridPane {
+public final class Dashboard extends ScrollPane {
+    /** The narrowest and lowest a chart is still readable at, in pixels, in normal and presentation mode. */
+    static final double MIN_WIDTH = 300;
+    static final double MIN_HEIGHT = 250;
+    static final double MIN_PRESENTATION_WIDTH = 560;
+    static final double MIN_PRESENTATION_HEIGHT = 440;
+    private static final double GAP = 4;
+
     public final OutputChart output = new OutputChart();
     public final ResponseChart response = new ResponseChart();
     public final AgingChart aging = new AgingChart();
@@ -24,27 +35,101 @@ public final class Dashboard extends GridPane {
     public final FragilityChart fragility = new FragilityChart();
     private final List<ChartPane> charts = List.of(output, response, aging, loss, features, spectrum, dimension,
             fragility);
+    private final GridPane grid = new GridPane();
+    private boolean presentation;
+    private int columns;
 
     public Dashboard() {
         setId("dashboard");
-        setHgap(4);
-        setVgap(4);
-        for (int c = 0; c < 4; c++) {
-            ColumnConstraints col = new ColumnConstraints();
-            col.setPercentWidth(25);
-            getColumnConstraints().add(col);
+        getStyleClass().add("dashboard");
+        grid.setHgap(GAP);
+        grid.setVgap(GAP);
+        setContent(grid);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        setVbarPolicy(ScrollBarPolicy.AS_NEEDED);
+        setPannable(false); // a drag in a chart zooms
+        setFocusTraversable(false); // the keys belong to the window's shortcuts and the charts
+        viewportBoundsProperty().addListener((o, before, now) -> reflow());
+        arrange(4);
+        reflow();
+    }
+
+    /** The narrowest a chart may be before the grid takes fewer columns. */
+    double minChartWidth() {
+        return presentation ? MIN_PRESENTATION_WIDTH : MIN_WIDTH;
+    }
+
+    private double minChartHeight() {
+        return presentation ? MIN_PRESENTATION_HEIGHT : MIN_HEIGHT;
+    }
+
+    /** The columns the grid shows now: 4, 2 or 1. */
+    public int columns() {
+        return columns;
+    }
+
+    /** Chooses the columns for the viewport's width and sizes the rows: two to a screen, never below readable. */
+    private void reflow() {
+        Bounds view = getViewportBounds();
+        double width = view.getWidth() > 0 ? view.getWidth() : getWidth();
+        double height = view.getHeight() > 0 ? view.getHeight() : getHeight();
+        if (width <= 0 || height <= 0) {
+            return;
         }
-        for (int r = 0; r < 2; r++) {
-            RowConstraints row = new RowConstraints();
-            row.setPercentHeight(50);
-            getRowConstraints().add(row);
+        int cols = 4;
+        while (cols > 1 && (width - (cols - 1) * GAP) / cols < minChartWidth()) {
+            cols /= 2;
+        }
+        if (cols != columns) {
+            arrange(cols);
+        }
+        int rows = charts.size() / cols;
+        // two rows to a screen where they are tall enough, else one (a projector's two large charts)
+        int perScreen = Math.min(rows, (height - GAP) / 2 >= minChartHeight() ? 2 : 1);
+        double rowHeight = Math.max(minChartHeight(), (height - (perScreen - 1) * GAP) / perScreen);
+        for (RowConstraints row : grid.getRowConstraints()) {
+            row.setMinHeight(rowHeight);
+            row.setPrefHeight(rowHeight);
+            row.setMaxHeight(rowHeight);
+        }
+        // fills the screen exactly when every row fits, so that no scroll bar appears for a rounding error
+        setFitToHeight(rows * rowHeight + (rows - 1) * GAP <= height + 0.5);
+    }
+
+    /**
+     * Places the charts in a grid of this many equal columns, in reading order. The charts stay in the grid: moved,
+     * never taken out, since a chart that leaves its scene while ChartFX holds its data sets read-locked (from layout
+     * to the end of the pulse) would keep them locked and the next update would wait for ever.
+     */
+    private void arrange(int cols) {
+        columns = cols;
+        grid.getColumnConstraints().clear();
+        for (int c = 0; c < cols; c++) {
+            ColumnConstraints col = new ColumnConstraints();
+            col.setPercentWidth(100.0 / cols);
+            grid.getColumnConstraints().add(col);
+        }
+        grid.getRowConstraints().clear();
+        for (int r = 0; r < charts.size() / cols; r++) {
+            grid.getRowConstraints().add(new RowConstraints());
         }
         for (int i = 0; i < charts.size(); i++) {
-            add(charts.get(i), i % 4, i / 4);
+            ChartPane chart = charts.get(i);
+            if (chart.getParent() != grid) {
+                grid.getChildren().add(chart);
+            }
+            GridPane.setConstraints(chart, i % cols, i / cols);
         }
     }
 
     public List<ChartPane> charts() {
+        return charts;
+    }
+
+    /** Takes the charts out of the dashboard, each to be shown on its own (a headless export). */
+    List<ChartPane> release() {
+        grid.getChildren().clear();
         return charts;
     }
 
@@ -92,13 +177,15 @@ public final class Dashboard extends GridPane {
     }
 
     public void setPresentation(boolean on) {
+        presentation = on;
         charts.forEach(c -> c.setPresentation(on));
+        reflow();
     }
 
-    /** The whole dashboard as one image, at 1x or 2x. */
+    /** The whole dashboard (every chart, also those scrolled out of view) as one image, at 1x or 2x. */
     public WritableImage snapshot(double scale) {
         SnapshotParameters p = new SnapshotParameters();
         p.setTransform(Transform.scale(scale, scale));
-        return snapshot(p, null);
+        return grid.snapshot(p, null);
     }
 }

@@ -108,7 +108,7 @@ public final class FeatureSpaceChart extends ChartPane {
     }
 
     @Override
-    public void update(ChartInput in) {
+    protected void draw(ChartInput in) {
         last = in;
         boolean oneInput = in.task() != null && in.task().inputs() == 1;
         view.setVisible(oneInput);
@@ -228,7 +228,7 @@ public final class FeatureSpaceChart extends ChartPane {
     }
 
     /** Fills a set with the neurons of ranks from .. to - 1 by contribution. */
-    private static void fillGroup(DoubleDataSet ds, Placed p, int from, int to) {
+    private void fillGroup(DoubleDataSet ds, Placed p, int from, int to) {
         int count = to - from;
         double[] gx = new double[count];
         double[] gy = new double[count];

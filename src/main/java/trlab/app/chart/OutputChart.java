@@ -84,6 +84,7 @@ public final class OutputChart extends ChartPane {
         heat.zAxis().setAutoRanging(false);
         heat.zAxis().set(-1, 1);
         labelRenderer.getAxes().addAll(xAxis, yAxis);
+        addRenderers(heat.renderer(), lineRenderer, pointRenderer, labelRenderer);
 
         chart.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && onSampleClicked != null) {
@@ -170,7 +171,7 @@ public final class OutputChart extends ChartPane {
     }
 
     @Override
-    public void update(ChartInput in) {
+    protected void draw(ChartInput in) {
         Snapshot s = in.latest();
         Task t = in.task();
         if (s == null || t == null) {
@@ -210,7 +211,7 @@ public final class OutputChart extends ChartPane {
             mode = 1;
             setRenderers(lineRenderer, pointRenderer);
             chart.getGridRenderer().setDrawOnTop(true);
-            heat.detach(chart);
+            heat.detach();
             xAxis.setName("input x");
             yAxis.setName("output f(x)");
         }
@@ -334,12 +335,14 @@ public final class OutputChart extends ChartPane {
         double extent = 1;
         for (int i = 0; i < g * g; i++) {
             z[i] = c.output()[i * k];              // output 1; index row * G + column = iy * G + ix
-            if (Double.isFinite(z[i])) {
+            if (drawable(z[i])) {
                 extent = Math.max(extent, Math.abs(z[i]));
             }
         }
         double range = extent;
-        heat.fill(t, z);
+        if (heat.fill(t, z)) {
+            noteClipped();
+        }
         // symmetric around 0, so that f = 0 is the white middle of the scale
         DefaultNumericAxis zAxis = heat.zAxis();
         if (zAxis.getMin() != -range || zAxis.getMax() != range) {
@@ -394,8 +397,8 @@ public final class OutputChart extends ChartPane {
             pickX = new double[0];
             pickY = new double[0];
             pickSample = new int[0];
-            chart.getRenderers().clear();
-            heat.detach(chart);
+            setRenderers();
+            heat.detach();
         }
     }
 }

@@ -57,6 +57,7 @@ public final class ResponseChart extends ChartPane {
     private final DoubleDataSet reference = dataSet("reference x_r", "focus-point");
 
     private final ComboBox<String> choice = new ComboBox<>();
+    private final HBox bar;
     private boolean syncing;
 
     private ChartInput last;
@@ -82,6 +83,8 @@ public final class ResponseChart extends ChartPane {
 
         heat = new HeatMap(xAxis, yAxis, "kernel \u0398(x', x_r)", ColorGradient.VIRIDIS);
         heat.zAxis().setAutoRangePadding(0);
+        addRenderers(heat.renderer(), kernelRenderer, responseRenderer, markRenderer);
+        showAxis(rightAxis, false);
 
         // the reference chooser: a strip above the chart, so it covers neither the title nor the legend
         choice.setId("referenceChoice");
@@ -101,9 +104,19 @@ public final class ResponseChart extends ChartPane {
         bar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         bar.getStyleClass().add("reference-bar");
         StackPane.setAlignment(bar, Pos.TOP_LEFT);
-        bar.heightProperty().addListener((o, before, h) ->
-                StackPane.setMargin(chart, new Insets(h.doubleValue(), 0, 0, 0)));
         getChildren().add(bar);
+        this.bar = bar;
+    }
+
+    /** The chart starts below the chooser's strip, whatever the strip's height in the current fonts. */
+    @Override
+    protected void layoutChildren() {
+        double top = snapSizeY(bar.prefHeight(-1));
+        Insets margin = StackPane.getMargin(chart);
+        if (margin == null || margin.getTop() != top) {
+            StackPane.setMargin(chart, new Insets(top, 0, 0, 0));
+        }
+        super.layoutChildren();
     }
 
     @Override
@@ -173,7 +186,7 @@ public final class ResponseChart extends ChartPane {
     }
 
     @Override
-    public void update(ChartInput in) {
+    protected void draw(ChartInput in) {
         if (in.latest() == null || in.task() == null) {
             clear(); // a run without its first snapshot yet: nothing to draw
             return;
@@ -193,9 +206,9 @@ public final class ResponseChart extends ChartPane {
         shown = -1;
         if (mode != 0) {
             mode = 0;
-            chart.getRenderers().clear();
-            heat.detach(chart);
-            chart.getAxes().remove(rightAxis);
+            setRenderers();
+            heat.detach();
+            showAxis(rightAxis, false);
             chart.setTitle("Training response");
         }
         syncing = true;
@@ -262,7 +275,8 @@ public final class ResponseChart extends ChartPane {
             mode = curvesMode;
             setRenderers(renderers);
             chart.getGridRenderer().setDrawOnTop(true);
-            heat.detach(chart);
+            heat.detach();
+            showAxis(rightAxis, curvesMode == 1); // compared runs show no measured response
             xAxis.setName("probe input x'");
             yAxis.setName("kernel \u0398(x', x_r)");
         }
@@ -305,7 +319,6 @@ public final class ResponseChart extends ChartPane {
      */
     private void drawArms(Task t, Curves shownCurves, int row) {
         showCurves(3, kernelRenderer, markRenderer);
-        chart.getAxes().remove(rightAxis); // no measured response to show
         int m = t.probeCount();
         int sample = sampleOf(shownCurves, row);
         double[] x = new double[m];
@@ -345,7 +358,7 @@ public final class ResponseChart extends ChartPane {
             mode = 2;
             setRenderers(heat.renderer(), markRenderer);
             heat.attach(chart);
-            chart.getAxes().remove(rightAxis);
+            showAxis(rightAxis, false);
         }
         int m = t.probeCount();
         double[] z = new double[m];
@@ -353,7 +366,9 @@ public final class ResponseChart extends ChartPane {
         for (int i = 0; i < m; i++) {
             z[i] = ntk.total(row * m + i);         // index row * G + column = iy * G + ix
         }
-        heat.fill(t, z);
+        if (heat.fill(t, z)) {
+            noteClipped();
+        }
         reference.set(new double[]{c.referenceX()[row * 2]}, new double[]{c.referenceX()[row * 2 + 1]});
     }
 

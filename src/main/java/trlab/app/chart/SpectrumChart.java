@@ -58,7 +58,7 @@ public final class SpectrumChart extends ChartPane {
     }
 
     @Override
-    public void update(ChartInput in) {
+    protected void draw(ChartInput in) {
         if (in.comparing()) {
             updateArms(in);
             return;
@@ -127,7 +127,7 @@ public final class SpectrumChart extends ChartPane {
     }
 
     /** Fills one set with sigma_j / sigma_1 for j = 1..min(M, N) and names it; returns the number of values. */
-    private static int show(DoubleDataSet ds, Snapshot s, String name) {
+    private int show(DoubleDataSet ds, Snapshot s, String name) {
         double[] spectrum = s.curves().spectrum();
         int n = spectrum.length;
         double[] j = new double[n];

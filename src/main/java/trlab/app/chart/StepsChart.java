@@ -103,7 +103,8 @@ public abstract class StepsChart extends ChartPane {
         super(title, axis("steps t", null, true), axis(yName, yUnit, logY));
         this.logY = logY;
         left.getAxes().addAll(xAxis, yAxis);
-        chart.getRenderers().add(left);
+        addRenderers(left);
+        setRenderers(left);
     }
 
     /** Adds a series drawn against the left axis, and how it is drawn when runs are compared. */
@@ -132,7 +133,8 @@ public abstract class StepsChart extends ChartPane {
             rightAxis.setSide(Side.RIGHT);
             right = lines();
             right.getAxes().addAll(xAxis, rightAxis);
-            chart.getRenderers().add(right);
+            addRenderers(right);
+            setRenderers(left, right);
         }
         DoubleDataSet ds = dataSet(name, styleClass);
         lines.add(new Line(series, ds, false, name, Compared.NO, name));
@@ -141,7 +143,7 @@ public abstract class StepsChart extends ChartPane {
     }
 
     @Override
-    public void update(ChartInput in) {
+    protected void draw(ChartInput in) {
         setComparing(in.comparing());
         if (in.comparing()) {
             updateArms(in);
@@ -170,7 +172,7 @@ public abstract class StepsChart extends ChartPane {
 
     private void widen(Samples s, double[] y) {
         for (int i = 0; i < s.count(); i++) {
-            if (y[i] > 0 && Double.isFinite(y[i])) {
+            if (y[i] > 0 && drawable(y[i])) {
                 low = Math.min(low, y[i]);
                 high = Math.max(high, y[i]);
             }
@@ -202,10 +204,10 @@ public abstract class StepsChart extends ChartPane {
         if (right != null) {
             if (on) {
                 setRenderers(left);
-                chart.getAxes().remove(rightAxis);
             } else {
                 setRenderers(left, right);
             }
+            showAxis(rightAxis, !on);
         }
     }
 
