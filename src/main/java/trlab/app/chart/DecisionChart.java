@@ -69,7 +69,7 @@ public final class DecisionChart extends ChartPane {
     }
 
     @Override
-    public void update(ChartInput in) {
+    protected void draw(ChartInput in) {
         Task task = in.task();
         int k = task.outputs();
         if (k != classes) {

@@ -74,7 +74,7 @@ public final class ModelOutputChart extends ChartPane {
     }
 
     @Override
-    public void update(ChartInput in) {
+    protected void draw(ChartInput in) {
         last = in;
         Task task = in.task();
         int k = task.outputs();
