@@ -8,13 +8,14 @@ import trlab.experiment.config.ConfigException;
 import java.io.PrintWriter;
 
 /**
- * The command line: {@code run}, {@code bench}, {@code reproduce}, {@code gui}. Errors are one sentence on stderr
+ * The command line: {@code run}, {@code bench}, {@code reproduce}, {@code sweep}, {@code gui}. Errors are one sentence on stderr
  * with a non-zero status: the commands check their input and say what is wrong, and whatever still escapes them
  * (an internal fault, running out of memory) is turned into one sentence here, never a stack trace.
  */
 @Command(name = "trlab", mixinStandardHelpOptions = true, version = "trlab 0.1",
         description = "The Training Response Lab: train a small network and measure how it learns.",
-        subcommands = {RunCommand.class, BenchCommand.class, ReproduceCommand.class, GuiCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, ReproduceCommand.class, SweepCommand.class,
+                GuiCommand.class})
 public final class Cli {
     /** Bad input: a preset, an override, a data or state file, or the command line itself. */
     public static final int BAD_INPUT = 2;

@@ -31,6 +31,8 @@ public final class RunRecord {
     public static final String FINAL_STATE = "final-state.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Series[] SERIES = Series.values();
+    /** The part of a run, by time, that late means average: t >= LATE_FRACTION * T. */
+    public static final double LATE_FRACTION = 0.5;
 
     private final Task task;
     private final StateFile.State initialState;
@@ -85,6 +87,37 @@ public final class RunRecord {
 
     public int size() {
         return rows.size();
+    }
+
+    /** The last finite value of a series, or NaN. */
+    public double last(Series series) {
+        double[] v = series(series);
+        for (int i = v.length - 1; i >= 0; i--) {
+            if (Double.isFinite(v[i])) {
+                return v[i];
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The mean of a series' finite values recorded in the late half of the run, t >= T/2, or NaN. */
+    public double lateMean(Series series) {
+        return lateMean(series(series));
+    }
+
+    /** The late mean of values given one per recorded sample (a series, or one computed from several). */
+    public double lateMean(double[] values) {
+        double[] steps = series(Series.STEP);
+        double from = steps.length == 0 ? 0 : LATE_FRACTION * steps[steps.length - 1];
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (steps[i] >= from && Double.isFinite(values[i])) {
+                sum += values[i];
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     /** Recorded sample i: one value per {@link Series}, in their order. */

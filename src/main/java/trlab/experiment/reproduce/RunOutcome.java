@@ -19,9 +19,6 @@ import trlab.measure.Series;
 public record RunOutcome(RunSpec spec, ExperimentConfig config, Task task, RunRecord record, PowerLawFit agingFit,
                          long divergedAt, double seconds) {
 
-    /** The part of the run, by time, that late values average: t >= LATE_FRACTION * T. */
-    public static final double LATE_FRACTION = 0.5;
-
     public boolean diverged() {
         return divergedAt >= 0;
     }
@@ -48,33 +45,17 @@ public record RunOutcome(RunSpec spec, ExperimentConfig config, Task task, RunRe
 
     /** The last finite value, or NaN. */
     public double last(Series s) {
-        double[] v = series(s);
-        for (int i = v.length - 1; i >= 0; i--) {
-            if (Double.isFinite(v[i])) {
-                return v[i];
-            }
-        }
-        return Double.NaN;
+        return record.last(s);
     }
 
     /** The mean of the finite values recorded at t >= T/2, or NaN. */
     public double late(Series s) {
-        return lateMean(series(s));
+        return record.lateMean(s);
     }
 
     /** The late mean of a series computed from this run's series (one value per recorded sample). */
     public double lateMean(double[] values) {
-        double[] steps = record.series(Series.STEP);
-        double from = LATE_FRACTION * lastStep();
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (steps[i] >= from && Double.isFinite(values[i])) {
-                sum += values[i];
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return record.lateMean(values);
     }
 
     /** The largest finite value over the whole run, or NaN. */

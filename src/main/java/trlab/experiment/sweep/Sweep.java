@@ -1,0 +1,211 @@
+package trlab.experiment.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import trlab.experiment.AtomicFiles;
+import trlab.experiment.Csv;
+import trlab.experiment.Experiment;
+import trlab.experiment.config.ConfigException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a sweep's points on a pool of threads and keeps each result in a file of its own, named by the point's key
+ * ({@code points/KEY.json}, written atomically), then merges every result in the folder into {@code sweep.csv} and
+ * {@code sweep.json}. A point whose result is there already is not run again, so an interrupted sweep goes on where it
+ * stopped, and shards run by other processes or machines ({@link Shard}) merge by sharing the folder. Each point is a
+ * pure function of its config, so no order of execution and no number of threads changes a number of the tables
+ * (the wall time aside).
+ */
+public final class Sweep {
+    public static final String POINTS = "points";
+    public static final String CSV = "sweep.csv";
+    public static final String JSON = "sweep.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Steps between checks for interruption. */
+    private static final long CHUNK = 1 << 16;
+
+    /** Hears of each point as it finishes, on the thread that ran it. */
+    @FunctionalInterface
+    public interface Listener {
+        void finished(PointResult result, int done, int toRun);
+    }
+
+    /**
+     * Every count-th point from index on: shard I of N runs the points whose index is I mod N (0 <= I < N).
+     */
+    public record Shard(int index, int count) {
+        public static final Shard ALL = new Shard(0, 1);
+
+        public Shard {
+            if (count < 1 || index < 0 || index >= count) {
+                throw new ConfigException("--shard " + index + "/" + count + " is not a shard; it must be I/N with N"
+                        + " at least 1 and I from 0 to N-1.");
+            }
+        }
+
+        /** Reads "I/N". */
+        public static Shard parse(String text) {
+            String[] parts = text.trim().split("/", -1);
+            try {
+                if (parts.length == 2) {
+                    return new Shard(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+                }
+            } catch (NumberFormatException ignored) {
+                // falls through to the sentence below
+            }
+            throw new ConfigException("--shard " + text + " is not a shard; it must be I/N, e.g. --shard 0/4.");
+        }
+
+        boolean holds(SweepPoint p) {
+            return p.index() % count == index;
+        }
+    }
+
+    /** What a call did: the sweep's points, those with a result in the folder now, and those this call ran. */
+    public record Outcome(int points, int present, int ran, List<PointResult> results) {
+    }
+
+    private Sweep() {
+    }
+
+    /** The points of the shard that have no result in dir yet, in the spec's order. */
+    public static List<SweepPoint> toRun(SweepSpec spec, Path dir, Shard shard) {
+        List<SweepPoint> todo = new ArrayList<>();
+        for (SweepPoint p : spec.points()) {
+            if (shard.holds(p) && !Files.exists(resultFile(dir, p))) {
+                todo.add(p);
+            }
+        }
+        return todo;
+    }
+
+    /** Runs the shard's missing points on {@code threads} threads, then writes the tables of every result in dir. */
+    public static Outcome run(SweepSpec spec, Path dir, int threads, Shard shard, Listener listener)
+            throws IOException {
+        List<SweepPoint> points = spec.points();
+        List<SweepPoint> todo = toRun(spec, dir, shard);
+        Files.createDirectories(dir.resolve(POINTS));
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (SweepPoint p : todo) {
+                futures.add(pool.submit(() -> {
+                    PointResult r = runPoint(p, spec, dir);
+                    listener.finished(r, done.incrementAndGet(), todo.size());
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                await(f);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<PointResult> results = new ArrayList<>();
+        for (SweepPoint p : points) {
+            Path file = resultFile(dir, p);
+            if (Files.exists(file)) {
+                PointResult stored = PointResult.fromTree(MAPPER.readTree(file.toFile()));
+                // the key names the config; the grid values and seed are this spec's names for it
+                results.add(new PointResult(stored.key(), p.values(), p.seed(), stored.summaries(),
+                        stored.divergedAtStep(), stored.wallSeconds()));
+            }
+        }
+        writeTables(spec, dir, results);
+        return new Outcome(points.size(), results.size(), todo.size(), results);
+    }
+
+    private static PointResult runPoint(SweepPoint p, SweepSpec spec, Path dir) throws IOException {
+        long t0 = System.nanoTime();
+        PointResult result;
+        try (Experiment run = Experiment.start(p.config())) {
+            while (!run.finished()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IOException("interrupted");
+                }
+                run.advance(CHUNK);
+            }
+            result = PointResult.of(p, run, spec.summarise(), (System.nanoTime() - t0) / 1e9);
+        }
+        AtomicFiles.write(resultFile(dir, p), MAPPER.writeValueAsString(result.toTree()));
+        return result;
+    }
+
+    private static Path resultFile(Path dir, SweepPoint p) {
+        return dir.resolve(POINTS).resolve(p.key() + ".json");
+    }
+
+    private static void await(Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** sweep.csv and sweep.json: one row per result, grid values, seed, summaries, divergence, wall time. */
+    static void writeTables(SweepSpec spec, Path dir, List<PointResult> results) throws IOException {
+        List<String> fields = new ArrayList<>(spec.grid().keySet());
+        List<String> summaries = PointResult.summaryNames(spec.summarise());
+        StringBuilder csv = new StringBuilder();
+        List<String> header = new ArrayList<>(fields);
+        header.add("seed");
+        header.addAll(summaries);
+        header.addAll(List.of("diverged", "divergedAtStep", "wallSeconds"));
+        csv.append(String.join(",", header.stream().map(Csv::cell).toList())).append('\n');
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        for (PointResult r : results) {
+            List<String> cells = new ArrayList<>();
+            for (String f : fields) {
+                cells.add(Csv.cell(r.values().get(f)));
+            }
+            cells.add(Long.toString(r.seed()));
+            for (String s : summaries) {
+                double v = r.summaries().get(s);
+                cells.add(Double.isFinite(v) ? Double.toString(v) : "");
+            }
+            cells.add(Boolean.toString(r.diverged()));
+            cells.add(r.diverged() ? Long.toString(r.divergedAtStep()) : "");
+            cells.add(Double.toString(r.wallSeconds()));
+            csv.append(String.join(",", cells)).append('\n');
+            rows.add(r.toTree());
+        }
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("base", spec.base());
+        json.set("rows", rows);
+        AtomicFiles.write(dir.resolve(CSV), csv.toString());
+        AtomicFiles.write(dir.resolve(JSON), MAPPER.writeValueAsString(json));
+    }
+}
