@@ -76,7 +76,7 @@ class ArchitectureTest {
                 .whereLayer(RUNS).mayOnlyAccessLayers(CORE, MEASURE, THEORY, CONFIG)
                 .whereLayer(REPRODUCE).mayOnlyAccessLayers(CORE, MEASURE, THEORY, CONFIG, RUNS)
                 .whereLayer(SWEEP).mayOnlyAccessLayers(CORE, MEASURE, THEORY, CONFIG, RUNS)
-                .whereLayer(CHARTS).mayOnlyAccessLayers(CORE, MEASURE, THEORY, CONFIG, RUNS)
+                .whereLayer(CHARTS).mayOnlyAccessLayers(CORE, MEASURE, THEORY, CONFIG, RUNS, SWEEP)
                 .whereLayer(WINDOW).mayOnlyAccessLayers(CORE, MEASURE, THEORY, CONFIG, RUNS, SWEEP, CHARTS)
                 .whereLayer(CLI).mayOnlyAccessLayers(CORE, MEASURE, THEORY, CONFIG, RUNS, REPRODUCE, SWEEP, CHARTS,
                         WINDOW)

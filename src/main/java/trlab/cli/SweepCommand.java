@@ -3,11 +3,13 @@ package trlab.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import trlab.app.chart.ChartExport;
 import trlab.core.InputFile;
 import trlab.experiment.config.ConfigException;
 import trlab.experiment.sweep.PointResult;
 import trlab.experiment.sweep.Sweep;
 import trlab.experiment.sweep.SweepSpec;
+import trlab.experiment.sweep.SweepStatistics;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +29,9 @@ import java.util.stream.Stream;
         + " already in the folder is not run again, so a stopped sweep goes on and shards merge.")
 final class SweepCommand implements Callable<Integer> {
     /** What a sweep writes into its folder; anything else there belongs to something else. */
-    private static final Set<String> OWN = Set.of(Sweep.POINTS, Sweep.CSV, Sweep.JSON);
+    private static final Set<String> OWN = Set.of(Sweep.POINTS, Sweep.CSV, Sweep.JSON, Sweep.PLOTS);
+    private static final int PNG_WIDTH = 900;
+    private static final int PNG_HEIGHT = 600;
 
     @Parameters(index = "0", paramLabel = "SPEC.json", description = "the sweep spec")
     String spec;
@@ -40,6 +44,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--shard", paramLabel = "I/N", description = "run only the points whose index is I mod N")
     String shard;
+
+    @Option(names = "--no-png", description = "do not draw the summary plots")
+    boolean noPng;
 
     @Override
     public Integer call() throws IOException {
@@ -57,6 +64,10 @@ final class SweepCommand implements Callable<Integer> {
         RunsProgress progress = new RunsProgress(toRun);
         Sweep.Outcome o = Sweep.run(s, dir, n, part, progress::finished);
         progress.done();
+        if (!noPng && !s.grid().isEmpty()) {
+            Path plots = Files.createDirectories(dir.resolve(Sweep.PLOTS));
+            ChartExport.writeSweepPlots(s, SweepStatistics.plots(s, o.results()), plots, PNG_WIDTH, PNG_HEIGHT);
+        }
         long diverged = o.results().stream().filter(PointResult::diverged).count();
         System.out.printf(Locale.ROOT, "sweep: %d of %d points in %s (%d run now%s); tables: %s%n", o.present(),
                 o.points(), dir, o.ran(), diverged > 0 ? ", " + diverged + " diverged" : "", dir.resolve(Sweep.CSV));

@@ -24,6 +24,15 @@ class SweepCommandTest extends CommandTest {
         assertThat(stderr()).as("no progress line when not on a terminal").isEmpty();
         assertThat(Files.readAllLines(out.resolve(Sweep.CSV))).hasSize(5);
         assertThat(out.resolve(Sweep.JSON)).isRegularFile();
+        // the summary plots: each quantity against the one grid axis, 900 x 600
+        Path plot = out.resolve(Sweep.PLOTS).resolve("effectiveNeurons.lateMean-vs-training.labelNoise.png");
+        javafx.scene.image.Image image = new javafx.scene.image.Image(plot.toUri().toString());
+        assertThat(image.isError()).isFalse();
+        assertThat(image.getWidth()).isEqualTo(900);
+        assertThat(image.getHeight()).isEqualTo(600);
+        try (java.util.stream.Stream<Path> plots = Files.list(out.resolve(Sweep.PLOTS))) {
+            assertThat(plots.count()).isEqualTo(4);
+        }
 
         assertThat(trlab("sweep", spec.toString(), "--out", out.toString())).isZero();
         assertThat(stdout()).contains("(0 run now)");

@@ -4,6 +4,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import trlab.experiment.sweep.SweepSpec;
+import trlab.experiment.sweep.SweepStatistics;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,18 +68,35 @@ public final class ChartExport {
         List<Path> files = new ArrayList<>();
         for (ChartPane chart : charts) {
             Path file = dir.resolve(chart.fileName() + ".png");
-            ChartPane.writePng(render(chart, in, width, height), file);
+            ChartPane.writePng(render(chart, () -> chart.update(in), width, height), file);
             files.add(file);
         }
         return files;
     }
 
-    private static WritableImage render(ChartPane chart, ChartInput in, int width, int height) throws IOException {
+    /** Writes one PNG per summary plot of a sweep into dir and returns their paths. */
+    public static List<Path> writeSweepPlots(SweepSpec spec, List<SweepStatistics.Plot> plots, Path dir, int width,
+                                             int height) throws IOException {
+        startHeadless();
+        List<Path> files = new ArrayList<>();
+        for (SweepStatistics.Plot plot : plots) {
+            List<String> values = spec.grid().get(plot.xAxis());
+            boolean words = values.stream().anyMatch(v -> !v.matches("[-+0-9.eE]+"));
+            SweepChart chart = onFx(() -> new SweepChart(plot, words ? values : null));
+            Path file = dir.resolve(chart.fileName() + ".png");
+            ChartPane.writePng(render(chart, () -> { }, width, height), file);
+            files.add(file);
+        }
+        return files;
+    }
+
+    /** Draws a chart alone in a headless scene of this size, after {@code fill} has filled it (FX thread). */
+    private static WritableImage render(ChartPane chart, Runnable fill, int width, int height) throws IOException {
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
                 // fill first: once in a scene, a layout read-locks the data sets until the next pulse's end
-                chart.update(in);
+                fill.run();
                 Scene scene = new Scene(chart, width, height);
                 scene.getStylesheets().add(ChartPane.STYLESHEET);
                 Stage stage = new Stage();

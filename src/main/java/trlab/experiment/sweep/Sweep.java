@@ -34,6 +34,8 @@ public final class Sweep {
     public static final String POINTS = "points";
     public static final String CSV = "sweep.csv";
     public static final String JSON = "sweep.json";
+    /** The folder of the summary plots. */
+    public static final String PLOTS = "plots";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Steps between checks for interruption. */
     private static final long CHUNK = 1 << 16;
