@@ -53,7 +53,7 @@ public final class Cli {
     /** One sentence on stderr for whatever stopped a command, and the exit status it stands for. */
     static int report(Throwable e, PrintWriter err) {
         if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
-            err.println("trlab: " + Sentences.clean(e.getMessage()));
+            err.println("trlab: " + Sentences.clean(Sentences.ended(e.getMessage())));
             return BAD_INPUT;
         }
         if (e instanceof RunFolder.BusyException busy) {

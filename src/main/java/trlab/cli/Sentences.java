@@ -18,6 +18,12 @@ final class Sentences {
         return clean(m.endsWith(".") ? m.substring(0, m.length() - 1) : m);
     }
 
+    /** A message that ends as a sentence does, with a full stop. */
+    static String ended(String message) {
+        String m = message == null ? "" : message.strip();
+        return m.endsWith(".") || m.endsWith("?") ? m : m + ".";
+    }
+
     /**
      * A message with control characters (a NUL or an escape in a name or a value) shown as \\uXXXX, so that what
      * reaches the terminal is what the user can read and type, and cut to {@link #MAX_LENGTH}.

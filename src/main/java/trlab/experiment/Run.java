@@ -244,8 +244,10 @@ public final class Run implements AutoCloseable {
                     } catch (RuntimeException e) {
                         // a failure inside a step or a recording stops the training, not the thread or the window
                         running = false;
-                        failure = "Training stopped at step " + experiment.trainer().time() + ": " + e;
-                        e.printStackTrace();
+                        // one sentence in the status bar and on stderr, never a stack trace
+                        failure = "Training stopped at step " + experiment.trainer().time() + ": "
+                                + (e.getMessage() != null ? e.getMessage() : "an internal fault") + ".";
+                        System.err.println("trlab: " + failure);
                     }
                 } else {
                     if (running) {

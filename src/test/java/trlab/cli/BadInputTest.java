@@ -18,37 +18,8 @@ import java.util.stream.Stream;
  * and the bad value, and nothing written.
  */
 class BadInputTest extends CommandTest {
-    private static final Path WORK;
-
-    static {
-        try {
-            WORK = Files.createTempDirectory("trlab-bad-input");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path file(String name, String text) {
-        try {
-            return Files.writeString(WORK.resolve(name), text);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A valid state file of the default preset at width 20, edited by the case. */
-    private static String state() {
-        Path dir = WORK.resolve("state-source");
-        if (!Files.exists(dir.resolve("final-state.json"))) {
-            Cli.run(new String[]{"run", "default", "--steps", "10", "--set", "network.width=20", "--no-png", "--out",
-                    dir.toString()});
-        }
-        try {
-            return Files.readString(dir.resolve("final-state.json"));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final InputFixtures FILES = new InputFixtures("trlab-bad-input");
+    private static final Path WORK = FILES.work();
 
     /** name, the arguments after "run", and the words the message must contain. */
     record Case(String name, List<String> args, List<String> words) {
@@ -63,16 +34,16 @@ class BadInputTest extends CommandTest {
     }
 
     private static Case preset(String name, String json, String... words) {
-        return new Case(name, List.of(file(name + ".json", json).toString()), List.of(words));
+        return new Case(name, List.of(FILES.file(name + ".json", json).toString()), List.of(words));
     }
 
     private static Case csv(String name, String text, String... words) {
-        Path f = file(name + ".csv", text);
+        Path f = FILES.file(name + ".csv", text);
         return new Case(name, List.of("default", "--set", "task.kind=csv", "--set", "task.file=" + f), List.of(words));
     }
 
     private static Case state(String name, String from, String to, String... words) {
-        Path f = file(name + ".json", state().replaceFirst(from, to));
+        Path f = FILES.file(name + ".json", FILES.state().replaceFirst(from, to));
         return new Case(name, List.of("default", "--set", "network.width=20", "--init", f.toString()), List.of(words));
     }
 

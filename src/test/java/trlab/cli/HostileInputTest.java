@@ -2,7 +2,6 @@ package trlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,41 +21,15 @@ import java.util.stream.Stream;
  * the usage text, and nothing is written.
  */
 class HostileInputTest extends CommandTest {
-    private static final Path WORK;
+    private static final InputFixtures FILES = new InputFixtures("trlab-hostile");
+    private static final Path WORK = FILES.work();
 
-    static {
-        try {
-            WORK = Files.createTempDirectory("trlab-hostile");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path file(String name, String text) {
-        try {
-            return Files.writeString(WORK.resolve(name), text);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /** A fresh output folder for each test (JUnit makes a new instance for every one). */
+    private final Path out = WORK.resolve("out-" + System.nanoTime());
 
     private static Path bytes(String name, byte[] content) {
         try {
             return Files.write(WORK.resolve(name), content);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A valid state file of the default preset at width 20, edited by the case. */
-    private static String state() {
-        Path dir = WORK.resolve("state-source");
-        if (!Files.exists(dir.resolve("final-state.json"))) {
-            Cli.run(new String[]{"run", "default", "--steps", "10", "--set", "network.width=20", "--no-png", "--out",
-                    dir.toString()});
-        }
-        try {
-            return Files.readString(dir.resolve("final-state.json"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -91,7 +64,7 @@ class HostileInputTest extends CommandTest {
     }
 
     private static Case state(String name, int status, String text, String... words) {
-        return run(name, status, List.of("--init", file(name + ".json", text).toString()), words);
+        return run(name, status, List.of("--init", FILES.file(name + ".json", text).toString()), words);
     }
 
     private static Path fifo() {
@@ -141,9 +114,9 @@ class HostileInputTest extends CommandTest {
         // not finite from step 0: exit 3, nothing written
         c.add(run("weights overflow at the start", Cli.DIVERGED, List.of("--set", "network.weightScale=1e308"),
                 "not finite at its start", "network.weightScale", "nothing was written"));
-        c.add(csv("targets overflow the loss", Cli.DIVERGED, file("y200.csv", "x1,y1\n-1,1e200\n0,0\n1,1\n"),
+        c.add(csv("targets overflow the loss", Cli.DIVERGED, FILES.file("y200.csv", "x1,y1\n-1,1e200\n0,0\n1,1\n"),
                 List.of(), "not finite at its start", "loss"));
-        c.add(state("state with huge output weights", Cli.DIVERGED, state().replaceFirst("\"A\" : \\[ \\[ [-0-9.E]+",
+        c.add(state("state with huge output weights", Cli.DIVERGED, FILES.state().replaceFirst("\"A\" : \\[ \\[ [-0-9.E]+",
                 "\"A\" : [ [ 1e200"), "not finite at its start"));
 
         // sizes
@@ -157,7 +130,7 @@ class HostileInputTest extends CommandTest {
         for (int i = 0; i < 30_000; i++) {
             rows.append(i / 30_000.0).append(',').append(i % 2).append('\n');
         }
-        c.add(csv("30000 rows by width 100000", Cli.BAD_INPUT, file("rows.csv", rows.toString()),
+        c.add(csv("30000 rows by width 100000", Cli.BAD_INPUT, FILES.file("rows.csv", rows.toString()),
                 List.of("--set", "network.width=100000"), "rows.csv", "30000 x 100000", "GB"));
         c.add(new Case("3 GB preset", List.of("run", hugePreset().toString(), "--out", "OUT"), Cli.BAD_INPUT,
                 List.of("huge.json", "3.0 GB", "at most")));
@@ -171,16 +144,16 @@ class HostileInputTest extends CommandTest {
         c.add(run("init from the root folder", Cli.BAD_INPUT, List.of("--init", "/"), "/", "a folder"));
 
         // indices out of range
-        Path five = file("five.csv", "x1,y1\n0,0\n0.25,1\n0.5,0\n0.75,1\n1,0\n");
+        Path five = FILES.file("five.csv", "x1,y1\n0,0\n0.25,1\n0.5,0\n0.75,1\n1,0\n");
         c.add(csv("reference beyond the CSV", Cli.BAD_INPUT, five, List.of("--set", "measure.references=[40]"),
                 "measure.references", "40", "five.csv", "from 0 to 4"));
-        c.add(state("reference beyond the state's data", Cli.BAD_INPUT, state().replaceFirst(
+        c.add(state("reference beyond the state's data", Cli.BAD_INPUT, FILES.state().replaceFirst(
                 "\"references\" : \\[ \\]", "\"references\" : [ 99 ]"), "measure.references", "99"));
 
         // numerics that overflow
-        c.add(csv("CSV inputs at 1.7e308", Cli.BAD_INPUT, file("max.csv", "x1,y1\n-1.7e308,0\n0,1\n1.7e308,0\n"),
+        c.add(csv("CSV inputs at 1.7e308", Cli.BAD_INPUT, FILES.file("max.csv", "x1,y1\n-1.7e308,0\n0,1\n1.7e308,0\n"),
                 List.of(), "max.csv", "-1.7e308", "1e100"));
-        c.add(csv("CSV inputs at 1e300", Cli.BAD_INPUT, file("e300.csv", "x1,y1\n-1e300,0\n0,1\n1e300,0\n"),
+        c.add(csv("CSV inputs at 1e300", Cli.BAD_INPUT, FILES.file("e300.csv", "x1,y1\n-1e300,0\n0,1\n1e300,0\n"),
                 List.of(), "e300.csv", "1e100"));
         c.add(run("planar inputs blown up by noise", Cli.BAD_INPUT, List.of("--set", "task.kind=circle", "--set",
                 "task.noise=1e300", "--set", "network.activation=linear"), "task.noise", "1e100"));
@@ -191,12 +164,12 @@ class HostileInputTest extends CommandTest {
                 "number", "5000"));
         c.add(state("state with a 25 MB string", Cli.BAD_INPUT, "{\"format\": \"" + "a".repeat(25_000_000) + "\"}",
                 "string"));
-        c.add(state("state with a duplicate key", Cli.BAD_INPUT, state().replaceFirst("\"format\"",
+        c.add(state("state with a duplicate key", Cli.BAD_INPUT, FILES.state().replaceFirst("\"format\"",
                 "\"step\": 3, \"format\""), "duplicate field 'step'"));
-        c.add(state("state with trailing garbage", Cli.BAD_INPUT, state() + " garbage", "not valid JSON"));
-        c.add(state("state at step 10^18", Cli.BAD_INPUT, state().replaceFirst("\"step\" : 10",
+        c.add(state("state with trailing garbage", Cli.BAD_INPUT, FILES.state() + " garbage", "not valid JSON"));
+        c.add(state("state at step 10^18", Cli.BAD_INPUT, FILES.state().replaceFirst("\"step\" : 10",
                 "\"step\" : 1000000000000000000"), "step", "10^15"));
-        c.add(state("state of another width", Cli.BAD_INPUT, state().replaceFirst("\"width\" : 20",
+        c.add(state("state of another width", Cli.BAD_INPUT, FILES.state().replaceFirst("\"width\" : 20",
                 "\"width\" : 30"), "state of another width.json", "params.W"));
 
         // rough edges
@@ -204,16 +177,16 @@ class HostileInputTest extends CommandTest {
                 "training.batchSize", "100", "five.csv", "from 1 to 5"));
         c.add(csv("CSV not UTF-8", Cli.BAD_INPUT, bytes("latin.csv", "x1,y1\n0,1\n1,\u00e9\n"
                 .getBytes(StandardCharsets.ISO_8859_1)), List.of(), "latin.csv", "not UTF-8"));
-        c.add(csv("CSV with a 5 MB header", Cli.BAD_INPUT, file("header.csv", "x1," + "z".repeat(5_000_000)
+        c.add(csv("CSV with a 5 MB header", Cli.BAD_INPUT, FILES.file("header.csv", "x1," + "z".repeat(5_000_000)
                 + "\n0,1\n1,0\n"), List.of(), "header.csv", "..."));
         c.add(csv("cross-entropy on one y column", Cli.BAD_INPUT, five, List.of("--set",
                 "training.loss=cross-entropy"), "cross-entropy", "five.csv", "one"));
-        c.add(csv("CSV with a NaN compared", Cli.BAD_INPUT, file("nan.csv", "x1,y1\n0,NaN\n1,0\n"),
+        c.add(csv("CSV with a NaN compared", Cli.BAD_INPUT, FILES.file("nan.csv", "x1,y1\n0,NaN\n1,0\n"),
                 List.of("--compare", "training.method=full-batch"), "nan.csv", "NaN"));
-        c.add(new Case("gui on a CSV with a NaN", List.of("gui", file("nan-preset.json", "{\"task\": {\"kind\":"
+        c.add(new Case("gui on a CSV with a NaN", List.of("gui", FILES.file("nan-preset.json", "{\"task\": {\"kind\":"
                 + " \"csv\", \"file\": \"" + WORK.resolve("nan.csv") + "\"}}").toString()), Cli.BAD_INPUT,
                 List.of("nan.csv", "NaN")));
-        c.add(new Case("gui with weights that overflow", List.of("gui", file("overflow-preset.json",
+        c.add(new Case("gui with weights that overflow", List.of("gui", FILES.file("overflow-preset.json",
                 "{\"network\": {\"weightScale\": 1e308}}").toString()), Cli.DIVERGED,
                 List.of("not finite at its start")));
         c.add(run("output folder named by nothing", Cli.BAD_INPUT, List.of("--out", ""), "--out", "names no folder"));
@@ -263,13 +236,6 @@ class HostileInputTest extends CommandTest {
         assertThat(run.get("undefined").get("noiseFragility").asText()).contains("measure.noiseEpsilon = 1.0E300")
                 .contains("overflows");
         assertThat(run.get("undefined").has("trainLoss")).as("a defined series has no note").isFalse();
-    }
-
-    private Path out;
-
-    @BeforeEach
-    void freshOutput() {
-        out = WORK.resolve("out-" + System.nanoTime());
     }
 
     @ParameterizedTest(name = "{0}")
