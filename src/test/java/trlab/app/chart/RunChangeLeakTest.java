@@ -63,6 +63,8 @@ class RunChangeLeakTest {
     @Test
     void changingRunsTwoHundredTimesKeepsNoChartControlsAlive() throws Exception {
         List<ChartInput> inputs = inputs();
+        // charts other tests of this JVM left for the collector count too: only this dashboard's are asked about
+        long popupsElsewhere = liveObjects().getOrDefault(POPUP, 0L);
         Dashboard dashboard = ChartTests.fx(() -> {
             Dashboard d = new Dashboard();
             Scene scene = new Scene(d, 1600, 900);
@@ -100,7 +102,7 @@ class RunChangeLeakTest {
             assertThat(after.getOrDefault(type, 0L)).as("live %s", type)
                     .isLessThanOrEqualTo(before.getOrDefault(type, 0L) + 2);
         }
-        assertThat(before.getOrDefault(POPUP, 0L)).as("axis editor popups: one per axis")
+        assertThat(before.getOrDefault(POPUP, 0L) - popupsElsewhere).as("axis editor popups: one per axis")
                 .isLessThanOrEqualTo(dashboard.charts().stream().mapToLong(c -> c.chart().getAxes().size()).sum());
     }
 
