@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * The JavaFX application. Named parameters (set by the {@code gui} command): {@code --preset=FILE},
  * {@code --presentation=true}, {@code --screenshot=FILE} with {@code --after=SECONDS} (run, save a PNG of the whole
- * window, exit) and {@code --benchmark=SECONDS} (run, print frame and training rates as JSON, exit).
+ * window, exit), {@code --benchmark=SECONDS} (run, print frame and training rates as JSON, exit) and
+ * {@code --soak=MINUTES} (a scripted classroom session that prints heap, threads and latency each minute, then exits).
  */
 public class TrlabApp extends Application {
     public static final String TITLE = "Training Response Lab";
@@ -96,6 +97,11 @@ public class TrlabApp extends Application {
             screenshotAfter(Path.of(named.get("screenshot")), Double.parseDouble(named.getOrDefault("after", "5")));
         } else if (named.containsKey("benchmark")) {
             benchmark(Double.parseDouble(named.get("benchmark")));
+        } else if (named.containsKey("soak")) {
+            new Soak(window, 60, System.out).start(Double.parseDouble(named.get("soak")), () -> {
+                exitCode = 0;
+                Platform.exit();
+            });
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "gui", description = "Open the lab's window, optionally on a preset; or run it for a screenshot or a benchmark.")
+@Command(name = "gui", description = "Open the lab's window, optionally on a preset; or run it for a screenshot, a benchmark or a soak.")
 final class GuiCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET", description = "a preset file or built-in name")
     String preset;
@@ -36,6 +36,11 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--benchmark", paramLabel = "SECONDS",
             description = "run as fast as possible and print frames per second and steps per second as JSON")
     Double benchmark;
+
+    @Option(names = "--soak", paramLabel = "MINUTES",
+            description = "click through every preset, comparisons, presentation mode and exports for this long and"
+                    + " print the live heap, threads and slowest answer to a click as JSON each minute")
+    Double soak;
 
     @Override
     public Integer call() {
@@ -65,6 +70,12 @@ final class GuiCommand implements Callable<Integer> {
                 throw new ConfigException("--benchmark " + benchmark + " must be a positive number of seconds.");
             }
             args.add("--benchmark=" + benchmark);
+        }
+        if (soak != null) {
+            if (!(soak > 0)) {
+                throw new ConfigException("--soak " + soak + " must be a positive number of minutes.");
+            }
+            args.add("--soak=" + soak);
         }
         if (presentation) {
             args.add("--presentation=true");

@@ -27,7 +27,7 @@ public final class Experiment implements AutoCloseable {
     private final Network network;
     private final Trainer trainer;
     private final Measurer measurer;
-    private final Schedule schedule;
+    private Schedule schedule;
     private final RunRecord record;
     private long nextRecording;
     private StateFile.State lastFinite;
@@ -159,6 +159,23 @@ public final class Experiment implements AutoCloseable {
         trainer.setLearningRate(training.learningRate());
         trainer.setLabelNoise(training.labelNoise());
         config = next;
+    }
+
+    /**
+     * Lets the run go on to {@code steps} steps in all, counted from its start: the schedule reaches further and
+     * the record goes on from the step it is at (whose recording stays as it is).
+     *
+     * @throws IllegalArgumentException for fewer steps than the run has taken
+     */
+    public void extend(long steps) {
+        long end = schedule.start() + steps;
+        if (end < trainer.time()) {
+            throw new IllegalArgumentException("the run is at step " + trainer.time() + ", beyond " + steps + " steps");
+        }
+        config = config.withTraining(config.training().withSteps(steps));
+        schedule = new Schedule(schedule.start(), end, schedule.samplesPerDecade());
+        // every recording step up to now is recorded (when it is reached): the next is after now
+        nextRecording = schedule.next(trainer.time());
     }
 
     /** A snapshot now, for a view; it does not join the record. */

@@ -140,6 +140,15 @@ public final class Run implements AutoCloseable {
         send(e -> e.retrain(training));
     }
 
+    /**
+     * Lets the run go on to {@code steps} steps in all (more than it had), from where it is: its time and its record
+     * go on. The run's config says so at once, for a caller that compares it with the settings shown.
+     */
+    public void extend(long steps) {
+        config = config.withTraining(config.training().withSteps(steps));
+        send(e -> e.extend(steps));
+    }
+
     /** Adds the curves of one more training sample to later snapshots (-1: none). */
     public void setFocus(int sample) {
         send(e -> e.measurer().setFocus(sample));
@@ -324,6 +333,8 @@ public final class Run implements AutoCloseable {
         snapshotWanted.set(false);
         changed = false;
         if (experiment.diverged()) {
+            // the views show the last finite state, the last one recorded, not the state before the blow-up
+            latest = experiment.record().last();
             return;
         }
         Semaphore permits = cores;
@@ -378,7 +389,8 @@ public final class Run implements AutoCloseable {
             message = failure;
         } else if (experiment.finished()) {
             state = State.FINISHED;
-            message = "Finished: reached training.steps.";
+            message = String.format(java.util.Locale.ROOT, "Finished: all %,d steps are done.",
+                    experiment.config().training().steps());
         } else if (running) {
             state = State.RUNNING;
             message = "";
