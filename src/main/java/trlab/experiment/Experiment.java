@@ -31,6 +31,9 @@ public final class Experiment implements AutoCloseable {
     private final RunRecord record;
     private long nextRecording;
     private StateFile.State lastFinite;
+    /** The state of the last recording whose loss was not above the one before: training still went well there. */
+    private StateFile.State lastFalling;
+    private double lastLoss = Double.NaN;
     private long divergedAt = -1;
 
     /** @param initial the record's initial state, or null for the state this run starts in */
@@ -197,6 +200,10 @@ public final class Experiment implements AutoCloseable {
         }
         record.add(s);
         lastFinite = StateFile.copyOf(state());
+        if (!(s.trainLoss() > lastLoss)) {
+            lastFalling = lastFinite;
+        }
+        lastLoss = s.trainLoss();
     }
 
     /** The final state: the current one, or after divergence the last finite recording. */
@@ -205,15 +212,21 @@ public final class Experiment implements AutoCloseable {
     }
 
     /**
-     * After divergence, a learning rate to try: 90 % of the stability bound of the last finite state (see
-     * {@link Stability}); NaN before.
+     * After divergence, a learning rate to try: 90 % of the stability bound (see {@link Stability}) of the last
+     * recorded state whose loss was still falling; NaN before. Not the last finite state's: on the way to overflow
+     * the weights grow so large that its bound is absurdly small (3e-289 after a learning rate of 50).
      */
     public double suggestedLearningRate() {
         if (!diverged()) {
             return Double.NaN;
         }
-        StateFile.State last = finalState();
-        return 0.9 * Stability.maxLearningRate(last.network(), last.data(), trainer.batchSize());
+        StateFile.State sound = lastFallingState();
+        return 0.9 * Stability.maxLearningRate(sound.network(), sound.data(), trainer.batchSize());
+    }
+
+    /** After divergence, the last recorded state whose loss was not above the recording before (null before any). */
+    public StateFile.State lastFallingState() {
+        return lastFalling;
     }
 
     /** The power-law fit of the amplitude over the last two decades of the run, or null. */

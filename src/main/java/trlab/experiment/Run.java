@@ -379,10 +379,11 @@ public final class Run implements AutoCloseable {
             state = State.DIVERGED;
             running = false;
             if (status.state() != State.DIVERGED) {
-                message = String.format(java.util.Locale.ROOT, "Diverged at step %,d: the loss or a parameter is no"
-                        + " longer finite. The last finite state is from step %,d. Press Reset and try a learning"
-                        + " rate below %.3g, the stability bound of that state.", experiment.divergedAt(),
-                        experiment.finalState().step(), experiment.suggestedLearningRate());
+                message = String.format(java.util.Locale.ROOT, "Diverged at step %,d: the loss grew without bound."
+                        + " The charts show step %,d, the last finite state. Press Reset and try a learning rate of"
+                        + " %.2g or less (nine tenths of the stability bound at step %,d, where the loss was still"
+                        + " falling).", experiment.divergedAt(), experiment.finalState().step(),
+                        experiment.suggestedLearningRate(), experiment.lastFallingState().step());
             }
         } else if (failure != null) {
             state = State.PAUSED;

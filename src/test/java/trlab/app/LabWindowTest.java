@@ -247,6 +247,28 @@ class LabWindowTest {
         assertThat(window.lab().settings().task().kind()).isEqualTo(trlab.core.TaskKind.SINE);
     }
 
+    @Test
+    void aDivergedRunShowsWhereItDivergedItsLastFiniteStateAndARateThatTrains(FxRobot robot) throws Exception {
+        robot.interact(() -> window.lab().apply(window.lab().settings().with("training.learningRate=50")));
+        robot.clickOn("#runButton");
+        waitUntil("diverged", () -> run().status().state() == Run.State.DIVERGED);
+        long[] lastFinite = new long[1];
+        CountDownLatch read = new CountDownLatch(1);
+        run().send(e -> {
+            lastFinite[0] = e.finalState().step();
+            read.countDown();
+        });
+        assertThat(read.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(lastFinite[0]).isPositive();
+        waitUntil("the last finite state on the charts", () -> run().latest().step() == lastFinite[0]);
+        waitUntil("the status bar", () -> !robot.lookup("#statusStep").queryLabeled().getText().equals("step 0"));
+        assertThat(robot.lookup("#statusStep").queryLabeled().getText())
+                .isEqualTo(String.format(java.util.Locale.ROOT, "step %,d", run().status().step()));
+        assertThat(robot.lookup("#statusMessage").queryLabeled().getText())
+                .contains("The charts show step " + lastFinite[0])
+                .contains("learning rate of 0.031 or less");
+    }
+
     /** Pixels that are neither white nor transparent. */
     static int coloured(Image image) {
         PixelReader r = image.getPixelReader();
