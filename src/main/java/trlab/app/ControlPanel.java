@@ -53,6 +53,8 @@ final class ControlPanel extends VBox {
 
     private final Lab lab;
     private boolean updating;
+    /** The built-in presets as shipped, by name, read once each, to tell when the settings left them. */
+    private final java.util.Map<String, ExperimentConfig> builtIn = new java.util.HashMap<>();
     /** Whether every run that did not diverge has finished, so that Continue is offered. */
     private boolean finished;
 
@@ -213,7 +215,7 @@ final class ControlPanel extends VBox {
                 return;
             }
             try {
-                lab.load(Presets.load(name, List.of()));
+                PresetComparisons.open(lab, Presets.load(name, List.of()));
             } catch (ConfigException e) {
                 lab.say(e.getMessage());
             }
@@ -344,14 +346,22 @@ final class ControlPanel extends VBox {
     private void show(ExperimentConfig c) {
         updating = true;
         try {
-            if (preset.getItems().contains(c.name())) {
+            List<String> changed = changedFromPreset(c);
+            if (preset.getItems().contains(c.name()) && changed.isEmpty()) {
                 preset.setValue(c.name());
+                description.setText(c.description());
+            } else if (preset.getItems().contains(c.name())) {
+                // the preset's text may no longer hold (its sine is now a circle): say that it was changed
+                preset.setValue(null);
+                preset.setPromptText(c.name() + " (modified)");
+                description.setText("You changed the " + SettingsDiff.words(changed) + " of this preset, so what"
+                        + " it describes may no longer show: " + c.description());
             } else {
-                // settings from a file or edited by hand: no built-in preset is chosen, the name still shows
+                // settings from a file: no built-in preset is chosen, the name still shows
                 preset.setValue(null);
                 preset.setPromptText(c.name());
+                description.setText(c.description());
             }
-            description.setText(c.description());
             if (c.task().kind() == TaskKind.CSV && !task.getItems().contains(TaskKind.CSV)) {
                 task.getItems().add(TaskKind.CSV);
             }
@@ -376,6 +386,26 @@ final class ControlPanel extends VBox {
         } finally {
             updating = false;
         }
+    }
+
+    /**
+     * The settings in which the lab's first run differs from the built-in preset it is named after (none for a
+     * file's settings); in a comparison the other runs differ on purpose, so only the first counts.
+     */
+    private List<String> changedFromPreset(ExperimentConfig c) {
+        if (!preset.getItems().contains(c.name()) || lab.arms().isEmpty()) {
+            return List.of();
+        }
+        ExperimentConfig original = builtIn.computeIfAbsent(c.name(), name -> {
+            try {
+                return Presets.load(name, List.of());
+            } catch (ConfigException e) {
+                return null;
+            }
+        });
+        ExperimentConfig first = lab.arms().get(0).settings();
+        return original == null || !first.name().equals(original.name()) ? List.of()
+                : SettingsDiff.between(first, original);
     }
 
     private void showHint() {

@@ -187,7 +187,8 @@ public final class Lab implements AutoCloseable {
                 r.close();
                 continue;
             }
-            if (!sameRunShape(s, live) && sameRunShape(s, withSteps(live, s)) && s.training().steps() > live.training().steps()) {
+            boolean moreSteps = s.training().steps() > live.training().steps();
+            if (!sameRunShape(s, live) && sameRunShape(s, withSteps(live, s)) && moreSteps) {
                 r.extend(s.training().steps()); // more steps: the run goes on, its record and time axis too
             }
             // against the settings sent last as well as the run's: a retrain still queued is not in its config yet
@@ -242,34 +243,15 @@ public final class Lab implements AutoCloseable {
         return r;
     }
 
-    /** What differs between the settings shown and the run's, in words, of what only Reset can apply. */
+    /**
+     * What differs between the settings shown and the run's that only Reset can apply, in words: everything but
+     * what a run takes between two steps, and more steps, which it takes by going on.
+     */
     static List<String> waitingForReset(ExperimentConfig shown, ExperimentConfig live) {
-        List<String> what = new ArrayList<>();
-        if (!shown.task().equals(live.task())) {
-            what.add(shown.task().seed() != live.task().seed() ? "task seed" : "data");
-        }
-        var a = shown.network();
-        var b = live.network();
-        if (a.width() != b.width()) {
-            what.add("width");
-        }
-        if (a.activation() != b.activation()) {
-            what.add("activation");
-        }
-        if (a.parameterization() != b.parameterization()) {
-            what.add("parameterisation");
-        }
-        if (a.seed() != b.seed()) {
-            what.add("network seed");
-        }
-        if (shown.training().seed() != live.training().seed()) {
-            what.add("training seed");
-        }
-        if (shown.training().steps() < live.training().steps()) {
-            what.add("smaller number of steps");
-        }
-        if (what.isEmpty() && !sameRunShape(shown, live)) {
-            what.add("settings");
+        List<String> what = new ArrayList<>(SettingsDiff.between(shown, live));
+        what.removeAll(SettingsDiff.LIVE);
+        if (shown.training().steps() > live.training().steps()) {
+            what.remove("steps");
         }
         return what;
     }
@@ -531,16 +513,8 @@ public final class Lab implements AutoCloseable {
                         .filter(w -> !waiting.contains(w)).forEach(waiting::add);
             }
         }
-        pending.set(waiting.isEmpty() ? "" : words(waiting));
+        pending.set(SettingsDiff.words(waiting));
         resetPending.set(!waiting.isEmpty());
-    }
-
-    /** "a", "a and b", "a, b and c". */
-    private static String words(List<String> parts) {
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 
     private void closeRuns() {

@@ -71,10 +71,15 @@ public class TrlabApp extends Application {
             }
         }
         window = new LabWindow(new Lab(config));
-        if (problem == null && named.containsKey("compare")) {
+        if (problem == null) {
             try {
-                window.lab().compare(Comparison.arms(config,
-                        List.of(named.get("compare").split(ARM_SEPARATOR))));
+                // the arms given, else those the preset compares
+                List<ExperimentConfig> runs = named.containsKey("compare")
+                        ? Comparison.arms(config, List.of(named.get("compare").split(ARM_SEPARATOR)))
+                        : PresetComparisons.runs(config);
+                if (runs.size() > 1) {
+                    window.lab().compare(runs);
+                }
             } catch (ConfigException e) {
                 problem = e.getMessage();
             }

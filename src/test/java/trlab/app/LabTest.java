@@ -280,7 +280,7 @@ class LabTest {
         assertThat(lab.pendingProperty().get()).isEmpty();
         assertThat(LabTest.<Long>onThread(run, e -> e.schedule().end())).isEqualTo(5000);
         lab.apply(lab.settings().with("training.steps=100"));
-        assertThat(lab.pendingProperty().get()).isEqualTo("smaller number of steps");
+        assertThat(lab.pendingProperty().get()).isEqualTo("steps");
         lab.apply(lab.settings().with("training.steps=5000").with("network.width=7"));
         assertThat(lab.pendingProperty().get()).as("names what waits, not a guess").isEqualTo("width");
     }
@@ -293,6 +293,7 @@ class LabTest {
         lab.step();
         lab.step();
         assertThat(time(trained)).isEqualTo(2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> trained.status().step() == 2);
         lab.reset();
         assertThat(lab.run()).isNotSameAs(trained);
         assertThat(lab.undoableProperty().get()).isTrue();
