@@ -119,6 +119,7 @@ final class ControlPanel extends VBox {
         fullBatch.setToggleGroup(method);
         sgd.setToggleGroup(method);
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // else the panel cuts a long hint to one line
         hint.getStyleClass().add("hint");
 
         ids();
@@ -417,8 +418,8 @@ final class ControlPanel extends VBox {
             hint.setText("Press Reset to start again with the new " + lab.pendingProperty().get() + ".");
             hint.getStyleClass().setAll("hint", "pending");
         } else if (finished) {
-            hint.setText("Finished. Continue trains on to " + Lab.CONTINUE_FACTOR + " times as many steps, from here:"
-                    + " the time axis and the record go on.");
+            hint.setText(String.format(Locale.ROOT, "Finished. Continue trains on to step %,d along the same time"
+                    + " axis.", lab.settings().training().steps() * Lab.CONTINUE_FACTOR));
             hint.getStyleClass().setAll("hint", "pending");
         } else {
             hint.setText("");

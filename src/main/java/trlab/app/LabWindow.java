@@ -277,9 +277,10 @@ public final class LabWindow extends BorderPane {
                         .ifPresent(f -> write(f.toPath(), () -> files.exportSeries(f.toPath()))));
         MenuItem png1 = item("Export dashboard as PNG\u2026", null, () -> exportDashboard(1));
         MenuItem png2 = item("Export dashboard as PNG at 2x\u2026", null, () -> exportDashboard(2));
+        MenuItem png3 = item("Export dashboard as PNG at 3x (for print)\u2026", null, () -> exportDashboard(3));
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         Menu file = new Menu("File", null, openPreset, savePreset, openCsv, loadState, saveState, exportRun, series,
-                png1, png2, quit);
+                png1, png2, png3, quit);
 
         presentation.setAccelerator(KeyCombination.keyCombination("F5"));
         presentation.selectedProperty().addListener((o, a, on) -> applyPresentation(on));
@@ -320,7 +321,7 @@ public final class LabWindow extends BorderPane {
     }
 
     private void exportDashboard(double scale) {
-        saveFile("Export dashboard", "PNG image", "*.png", "dashboard" + (scale == 1 ? "" : "@2x") + ".png")
+        saveFile("Export dashboard", "PNG image", "*.png", "dashboard" + (scale == 1 ? "" : "@" + (int) scale + "x") + ".png")
                 .ifPresent(f -> exportDashboardTo(f.toPath(), scale));
     }
 
