@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * A scripted classroom session for {@code gui --soak MINUTES}: every preset in turn, each run at full speed, SGD vs
@@ -97,6 +96,9 @@ final class Soak {
             nextReportNanos += (long) (reportSeconds * 1e9);
         }
         if (now >= endNanos) {
+            if (actions > 0) {
+                report(); // the last, shorter interval
+            }
             deleteFolder();
             done.run();
             return;
@@ -135,8 +137,9 @@ final class Soak {
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
         out.printf(Locale.ROOT, "{\"minute\": %d, \"liveHeapMB\": %.1f, \"threads\": %d, \"actions\": %d,"
-                        + " \"slowestMillis\": %.1f, \"slowestAction\": \"%s\", \"runs\": %d}%n", minute,
-                heap / 1048576.0, threads, actions, slowestMillis, slowestAction, window.lab().arms().size());
+                        + " \"slowestMillis\": %.1f, \"slowestAction\": \"%s\", \"preset\": \"%s\", \"runs\": %d}%n",
+                minute, heap / 1048576.0, threads, actions, slowestMillis, slowestAction,
+                window.lab().settings().name(), window.lab().arms().size());
         out.flush();
         actions = 0;
         slowestMillis = 0;
@@ -155,17 +158,5 @@ final class Soak {
         PauseTransition pause = new PauseTransition(Duration.seconds(PACE_SECONDS));
         pause.setOnFinished(e -> action.run());
         pause.play();
-    }
-
-    /** For a caller that wants each report's line, e.g. a test. */
-    static PrintStream lines(Consumer<String> sink) {
-        return new PrintStream(new java.io.ByteArrayOutputStream() {
-            @Override
-            public synchronized void flush() {
-                String text = toString(java.nio.charset.StandardCharsets.UTF_8);
-                reset();
-                text.lines().forEach(sink);
-            }
-        }, false, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -269,6 +269,27 @@ class LabWindowTest {
                 .contains("learning rate of 0.031 or less");
     }
 
+    @Test
+    void everySaveIsConfirmedInTheStatusBarByItsFileName(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path png = dir.resolve("dashboard.png");
+        robot.interact(() -> window.exportDashboardTo(png, 1));
+        assertThat(png).exists();
+        waitUntil("confirmed", () -> robot.lookup("#statusMessage").queryLabeled().getText().equals("Saved " + png));
+        assertThat(robot.lookup("#statusMessage").queryLabeled().getStyleClass()).doesNotContain("error");
+
+        Path export = dir.resolve("run");
+        robot.interact(() -> window.exportRunTo(export));
+        waitUntil("the run's files", () -> robot.lookup("#statusMessage").queryLabeled().getText()
+                .equals("Saved " + export));
+        assertThat(export.resolve("run.json")).exists();
+
+        Path chart = dir.resolve("aging.png");
+        robot.interact(() -> window.exportChartTo(chart));
+        waitUntil("the chart", () -> robot.lookup("#statusMessage").queryLabeled().getText().equals("Saved " + chart));
+        assertThat(chart).exists();
+        assertThat(dir.resolve("aging.csv")).exists();
+    }
+
     /** Pixels that are neither white nor transparent. */
     static int coloured(Image image) {
         PixelReader r = image.getPixelReader();
