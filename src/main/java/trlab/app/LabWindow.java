@@ -325,9 +325,9 @@ public final class LabWindow extends BorderPane {
                 .ifPresent(f -> exportDashboardTo(f.toPath(), scale));
     }
 
-    /** Writes the dashboard as one PNG and confirms it in the status bar. */
+    /** Writes the dashboard as one PNG and confirms it in the status bar once it is written. */
     void exportDashboardTo(Path file, double scale) {
-        write(file, () -> files.exportDashboard(file, scale));
+        report(files.exportDashboard(file, scale), file);
     }
 
     /** Writes every run's files into a folder (on the training threads) and confirms it once they are written. */

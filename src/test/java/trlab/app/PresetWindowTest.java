@@ -1,49 +1,27 @@
 package trlab.app;
 
+import org.testfx.framework.junit5.Start;
+import javafx.stage.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.ComboBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import trlab.core.Activation;
 import trlab.core.Method;
 import trlab.core.TaskKind;
 import trlab.experiment.config.Presets;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** The presets as a student opens them: what a description promises is on screen, in words a student reads. */
-@ExtendWith(ApplicationExtension.class)
-class PresetWindowTest {
-    private LabWindow window;
-
+class PresetWindowTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        TrlabApp app = new TrlabApp();
-        app.start(stage);
-        window = app.window();
-    }
-
-    @AfterEach
-    void stop() {
-        window.close();
+        open(stage);
     }
 
     private void choose(FxRobot robot, String name) {
         robot.interact(() -> robot.lookup("#presetChoice").<String>queryComboBox().setValue(name));
-    }
-
-    private static <T> T onThread(trlab.experiment.Run run,
-                                  java.util.function.Function<trlab.experiment.Experiment, T> read) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        run.send(e -> result.complete(read.apply(e)));
-        return result.get(20, TimeUnit.SECONDS);
     }
 
     @Test
@@ -52,7 +30,7 @@ class PresetWindowTest {
             choose(robot, name);
             Lab lab = window.lab();
             assertThat(lab.labels()).as(name).containsExactly("SGD, batch 1, noise 2.0", "full batch");
-            assertThat(PresetWindowTest.<Method>onThread(lab.arms().get(1).run(), e -> e.config().training().method()))
+            assertThat(WindowTest.<Method>onThread(lab.arms().get(1).run(), e -> e.config().training().method()))
                     .isEqualTo(Method.FULL_BATCH);
             assertThat(robot.lookup("#armToggle1").queryLabeled().getText()).startsWith("full batch");
         }
@@ -64,7 +42,7 @@ class PresetWindowTest {
         Lab lab = window.lab();
         assertThat(lab.labels()).containsExactly("tanh", "relu", "sigmoid");
         for (int i = 0; i < 3; i++) {
-            Activation trained = PresetWindowTest.<Activation>onThread(lab.arms().get(i).run(),
+            Activation trained = WindowTest.<Activation>onThread(lab.arms().get(i).run(),
                     e -> e.config().network().activation());
             assertThat(trained)
                     .isEqualTo(new Activation[]{Activation.TANH, Activation.RELU, Activation.SIGMOID}[i]);

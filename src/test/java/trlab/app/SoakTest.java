@@ -1,14 +1,11 @@
 package trlab.app;
 
+import org.testfx.framework.junit5.Start;
+import javafx.stage.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,20 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** The scripted lesson of {@code gui --soak}: it clicks through the lab and reports heap, threads and answers. */
-@ExtendWith(ApplicationExtension.class)
-class SoakTest {
-    private LabWindow window;
-
+class SoakTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        TrlabApp app = new TrlabApp();
-        app.start(stage);
-        window = app.window();
-    }
-
-    @AfterEach
-    void stop() {
-        window.close();
+        open(stage);
     }
 
     @Test

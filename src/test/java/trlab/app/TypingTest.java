@@ -1,43 +1,29 @@
 package trlab.app;
 
+import org.testfx.framework.junit5.Start;
+import javafx.stage.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import trlab.experiment.Run;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /** Typing into the controls: the keys are the user's text there, and text that is not a number is refused aloud. */
-@ExtendWith(ApplicationExtension.class)
-class TypingTest {
+class TypingTest extends WindowTest {
     private static final List<String> TEXT_FIELDS = List.of("#learningRateField", "#stepsField");
     private static final List<String> SPINNERS = List.of("#pointsSpinner", "#widthSpinner", "#labelNoiseSpinner",
             "#taskSeedSpinner", "#networkSeedSpinner", "#trainingSeedSpinner");
-    private LabWindow window;
 
     @Start
     void start(Stage stage) {
-        TrlabApp app = new TrlabApp();
-        app.start(stage);
-        window = app.window();
-    }
-
-    @AfterEach
-    void stop() {
-        window.close();
+        open(stage);
     }
 
     private Run run() {
@@ -46,9 +32,7 @@ class TypingTest {
 
     /** The run's step, read on its training thread after everything sent before. */
     private long step() throws Exception {
-        CompletableFuture<Long> step = new CompletableFuture<>();
-        run().send(e -> step.complete(e.trainer().time()));
-        return step.get(20, TimeUnit.SECONDS);
+        return WindowTest.<Long>onThread(run(), e -> e.trainer().time());
     }
 
     private static TextInputControl editor(FxRobot robot, String id) {
