@@ -28,15 +28,6 @@ class LabWindowTest extends WindowTest {
         open(stage);
     }
 
-    private Run run() {
-        return window.lab().run();
-    }
-
-    /** The training step, read between two steps once the training thread has handled everything sent before. */
-    private long stepBetweenSteps() throws Exception {
-        return WindowTest.<Long>onThread(run(), e -> e.trainer().time());
-    }
-
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();

@@ -26,15 +26,6 @@ class TypingTest extends WindowTest {
         open(stage);
     }
 
-    private Run run() {
-        return window.lab().run();
-    }
-
-    /** The run's step, read on its training thread after everything sent before. */
-    private long step() throws Exception {
-        return WindowTest.<Long>onThread(run(), e -> e.trainer().time());
-    }
-
     private static TextInputControl editor(FxRobot robot, String id) {
         return robot.lookup(id).query() instanceof Spinner<?> s ? s.getEditor() : robot.lookup(id).queryTextInputControl();
     }
@@ -62,13 +53,13 @@ class TypingTest extends WindowTest {
                     .contains("r").contains("s").contains(" ");
             assertThat(run()).as(id + ": R did not reset").isSameAs(before);
             assertThat(run().isRunning()).as(id + ": Space did not run").isFalse();
-            assertThat(step()).as(id + ": S did not step").isZero();
+            assertThat(stepBetweenSteps()).as(id + ": S did not step").isZero();
             robot.type(KeyCode.ESCAPE);
             assertThat(field.getText()).as(id + ": Escape puts back the value in force").isEqualTo(was);
             assertThat(robot.lookup(id).query().isFocused() || field.isFocused()).as(id + " is left").isFalse();
         }
         robot.type(KeyCode.S);
-        assertThat(step()).as("out of the fields, S steps again").isEqualTo(1);
+        assertThat(stepBetweenSteps()).as("out of the fields, S steps again").isEqualTo(1);
     }
 
     @Test

@@ -34,6 +34,16 @@ abstract class WindowTest {
         window.close();
     }
 
+    /** The selected run. */
+    Run run() {
+        return window.lab().run();
+    }
+
+    /** The selected run's step, read between two steps once its thread has handled everything sent before. */
+    long stepBetweenSteps() throws Exception {
+        return WindowTest.<Long>onThread(run(), e -> e.trainer().time());
+    }
+
     /**
      * A value read on a run's training thread once it has handled everything sent before: the command runs
      * between two steps, so what it reads is exact.
