@@ -55,6 +55,8 @@ final class ControlPanel extends VBox {
     private boolean updating;
     /** The built-in presets as shipped, by name, read once each, to tell when the settings left them. */
     private final java.util.Map<String, ExperimentConfig> builtIn = new java.util.HashMap<>();
+    /** The selected run's divergence and the learning rate advised, or empty. */
+    private String divergence = "";
     /** Whether every run that did not diverge has finished, so that Continue is offered. */
     private boolean finished;
 
@@ -284,8 +286,10 @@ final class ControlPanel extends VBox {
         }
         runButton.setDisable(!canRun && !running && !canContinue);
         stepButton.setDisable(running || !canRun);
-        if (canContinue != finished) {
+        String advice = lab.run().status().state() == Run.State.DIVERGED ? lab.run().status().message() : "";
+        if (canContinue != finished || !advice.equals(divergence)) {
             finished = canContinue;
+            divergence = advice;
             showHint();
         }
         compare.showStatus(statuses);
@@ -413,6 +417,10 @@ final class ControlPanel extends VBox {
         String message = lab.messageProperty().get();
         if (!message.isEmpty()) {
             hint.setText(message);
+            hint.getStyleClass().setAll("hint", "error");
+        } else if (!divergence.isEmpty()) {
+            // the whole advice, wrapped, where the status bar may cut it at the window's edge
+            hint.setText(divergence);
             hint.getStyleClass().setAll("hint", "error");
         } else if (!lab.pendingProperty().get().isEmpty()) {
             hint.setText("Press Reset to start again with the new " + lab.pendingProperty().get() + ".");

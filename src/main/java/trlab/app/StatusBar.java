@@ -56,12 +56,18 @@ final class StatusBar extends HBox {
         set(epoch, String.format(Locale.ROOT, "epoch %,.1f", status.epoch()));
         set(speed, String.format(Locale.ROOT, "%,.0f steps/s", status.stepsPerSecond()));
         set(loss, latest == null ? "loss \u2013" : String.format(Locale.ROOT, "loss %.4g", latest.trainLoss()));
-        set(alpha, latest == null || Double.isNaN(latest.agingExponent()) ? "\u03b1 \u2013"
+        // a power law fitted to a blow-up means nothing
+        boolean noFit = latest == null || Double.isNaN(latest.agingExponent()) || status.state() == Run.State.DIVERGED;
+        set(alpha, noFit ? "\u03b1 \u2013"
                 : String.format(Locale.ROOT, "\u03b1 = %.3f \u00b1 %.3f", latest.agingExponent(),
                 latest.agingExponentError()));
         boolean noticing = labMessage.isEmpty() && System.nanoTime() < noticeUntil;
         String text = !labMessage.isEmpty() ? labMessage : noticing ? notice : status.message();
         set(message, text);
+        // a long message (a divergence's advice) is cut at the window's edge: the whole of it in a tooltip
+        if (!text.equals(message.getTooltip() == null ? "" : message.getTooltip().getText())) {
+            message.setTooltip(text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+        }
         boolean error = !labMessage.isEmpty() || !noticing && status.state() == Run.State.DIVERGED;
         if (error != message.getStyleClass().contains("error")) {
             if (error) {

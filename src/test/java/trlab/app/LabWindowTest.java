@@ -225,6 +225,10 @@ class LabWindowTest extends WindowTest {
         assertThat(robot.lookup("#statusMessage").queryLabeled().getText())
                 .contains("The charts show step " + lastFinite)
                 .contains("learning rate of 0.031 or less");
+        waitUntil("the advice, whole, in the hint", () -> robot.lookup("#hint").queryLabeled().getText()
+                .contains("learning rate of 0.031 or less"));
+        assertThat(robot.lookup("#statusAlpha").queryLabeled().getText()).as("no power law fitted to a blow-up")
+                .isEqualTo("\u03b1 \u2013");
     }
 
     @Test
