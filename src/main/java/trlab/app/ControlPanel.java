@@ -48,8 +48,17 @@ final class ControlPanel extends VBox {
     /** Slider positions at or above this mean "as fast as possible". */
     private static final double SPEED_MAX = 6.0;
 
+    private static final String CONTINUE = "Continue";
+    private static final String RUN_TIP = "Starts or pauses training (Space).";
+
     private final Lab lab;
     private boolean updating;
+    /** The built-in presets as shipped, by name, read once each, to tell when the settings left them. */
+    private final java.util.Map<String, ExperimentConfig> builtIn = new java.util.HashMap<>();
+    /** The selected run's divergence and the learning rate advised, or empty. */
+    private String divergence = "";
+    /** Whether every run that did not diverge has finished, so that Continue is offered. */
+    private boolean finished;
 
     final ComboBox<String> preset = new ComboBox<>();
     final Label description = new Label();
@@ -72,6 +81,8 @@ final class ControlPanel extends VBox {
     final Button runButton = new Button("Run");
     final Button stepButton = new Button("Step");
     final Button resetButton = new Button("Reset");
+    /** Brings back the runs the last Reset replaced; shown only while it can. */
+    final Button undoButton = new Button("Undo reset");
     /**
      * Steps per second on a log scale, 10,000 at first: a pace at which the output visibly fits within a second and
      * the kernel's aging unrolls over the decades of a default run; the top end is as fast as possible.
@@ -98,16 +109,28 @@ final class ControlPanel extends VBox {
             s.setMaxWidth(Double.MAX_VALUE);
             commitOnFocusLoss(s);
         }
+        wholeNumber(points, "The number of points P", "16");
+        wholeNumber(width, "The width N", "100");
+        wholeNumber(batchSize, "The batch size", "1");
+        wholeNumber(taskSeed, "The task seed", "1");
+        wholeNumber(networkSeed, "The network seed", "1");
+        wholeNumber(trainingSeed, "The training seed", "1");
+        refuseText(labelNoise, "The label noise \u03c3 is a number, e.g. 1.5", Double::valueOf);
         learningRate.setTextFormatter(new TextFormatter<>(UnaryOperator.identity()));
         ToggleGroup method = new ToggleGroup();
         fullBatch.setToggleGroup(method);
         sgd.setToggleGroup(method);
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // else the panel cuts a long hint to one line
         hint.getStyleClass().add("hint");
 
         ids();
         tooltips();
-        VBox actions = new VBox(6, buttons(), grid(row("speed", speed)), speedLabel, hint, new Separator(), compare);
+        undoButton.setMaxWidth(Double.MAX_VALUE);
+        undoButton.managedProperty().bind(undoButton.visibleProperty());
+        undoButton.visibleProperty().bind(lab.undoableProperty());
+        VBox actions = new VBox(6, buttons(), undoButton, grid(row("speed", speed)), speedLabel, hint, new Separator(),
+                compare);
         actions.setPadding(new Insets(10, 10, 8, 10));
         actions.getStyleClass().add("actions");
         VBox box = new VBox(8,
@@ -132,7 +155,7 @@ final class ControlPanel extends VBox {
         wire();
         show(lab.settings());
         lab.settingsProperty().addListener((o, a, b) -> show(b));
-        lab.resetPendingProperty().addListener((o, a, b) -> showHint());
+        lab.pendingProperty().addListener((o, a, b) -> showHint());
         lab.messageProperty().addListener((o, a, b) -> showHint());
         showHint();
         showSpeed();
@@ -159,6 +182,7 @@ final class ControlPanel extends VBox {
         runButton.setId("runButton");
         stepButton.setId("stepButton");
         resetButton.setId("resetButton");
+        undoButton.setId("undoResetButton");
         speed.setId("speedSlider");
         hint.setId("hint");
     }
@@ -180,9 +204,11 @@ final class ControlPanel extends VBox {
         tip(taskSeed, "Seed of the task's random data (Reset applies it).");
         tip(networkSeed, "Seed of the initial weights: equal seeds start from the same network (Reset applies it).");
         tip(trainingSeed, "Seed of the SGD order and the label noise (Reset applies it).");
-        tip(runButton, "Starts or pauses training (Space).");
+        tip(runButton, RUN_TIP);
         tip(stepButton, "Takes exactly one training step (S).");
-        tip(resetButton, "Starts again from the initial network with the settings shown (R).");
+        tip(resetButton, "Starts again from the initial network with the settings shown (R). A run that trained for"
+                + " more than a few seconds can come back with Undo reset.");
+        tip(undoButton, "Brings back the runs the last Reset replaced, where they were (Ctrl+Z).");
         tip(speed, "Steps per second: from a pace a class can follow up to as fast as possible.");
     }
 
@@ -192,7 +218,7 @@ final class ControlPanel extends VBox {
                 return;
             }
             try {
-                lab.load(Presets.load(name, List.of()));
+                PresetComparisons.open(lab, Presets.load(name, List.of()));
             } catch (ConfigException e) {
                 lab.say(e.getMessage());
             }
@@ -237,23 +263,45 @@ final class ControlPanel extends VBox {
                 commitSteps();
             }
         });
-        runButton.setOnAction(e -> lab.toggleRunning());
+        runButton.setOnAction(e -> runOrContinue());
         stepButton.setOnAction(e -> lab.step());
         resetButton.setOnAction(e -> lab.reset());
+        undoButton.setOnAction(e -> lab.undoReset());
         speed.valueProperty().addListener((o, a, v) -> showSpeed());
     }
 
-    /** Shows on the Run/Pause button whether any run trains, and each compared run's state; once per frame. */
+    /**
+     * Shows on the Run/Pause button whether any run trains, or Continue once every run that did not diverge has
+     * finished, and each compared run's state; once per frame.
+     */
     void showStatus(boolean running, List<Run.Status> statuses) {
-        String text = running ? "Pause" : "Run";
-        if (!runButton.getText().equals(text)) {
-            runButton.setText(text);
-        }
         boolean canRun = statuses.stream().anyMatch(s -> s.state() != Run.State.FINISHED
                 && s.state() != Run.State.DIVERGED);
-        runButton.setDisable(!canRun && !running);
+        boolean canContinue = !running && !canRun && statuses.stream().anyMatch(s -> s.state() == Run.State.FINISHED);
+        String text = running ? "Pause" : canContinue ? CONTINUE : "Run";
+        if (!runButton.getText().equals(text)) {
+            runButton.setText(text);
+            runButton.getTooltip().setText(canContinue ? "Trains on to " + Lab.CONTINUE_FACTOR + " times as many"
+                    + " steps from where the runs stopped; the time axis and the record go on." : RUN_TIP);
+        }
+        runButton.setDisable(!canRun && !running && !canContinue);
         stepButton.setDisable(running || !canRun);
+        String advice = lab.run().status().state() == Run.State.DIVERGED ? lab.run().status().message() : "";
+        if (canContinue != finished || !advice.equals(divergence)) {
+            finished = canContinue;
+            divergence = advice;
+            showHint();
+        }
         compare.showStatus(statuses);
+    }
+
+    /** Run/Pause, or Continue on finished runs. */
+    private void runOrContinue() {
+        if (CONTINUE.equals(runButton.getText())) {
+            lab.continueRuns();
+        } else {
+            lab.toggleRunning();
+        }
     }
 
     private void commitLearningRate() {
@@ -303,14 +351,22 @@ final class ControlPanel extends VBox {
     private void show(ExperimentConfig c) {
         updating = true;
         try {
-            if (preset.getItems().contains(c.name())) {
+            List<String> changed = changedFromPreset(c);
+            if (preset.getItems().contains(c.name()) && changed.isEmpty()) {
                 preset.setValue(c.name());
+                description.setText(c.description());
+            } else if (preset.getItems().contains(c.name())) {
+                // the preset's text may no longer hold (its sine is now a circle): say that it was changed
+                preset.setValue(null);
+                preset.setPromptText(c.name() + " (modified)");
+                description.setText("You changed the " + SettingsDiff.words(changed) + " of this preset, so what"
+                        + " it describes may no longer show: " + c.description());
             } else {
-                // settings from a file or edited by hand: no built-in preset is chosen, the name still shows
+                // settings from a file: no built-in preset is chosen, the name still shows
                 preset.setValue(null);
                 preset.setPromptText(c.name());
+                description.setText(c.description());
             }
-            description.setText(c.description());
             if (c.task().kind() == TaskKind.CSV && !task.getItems().contains(TaskKind.CSV)) {
                 task.getItems().add(TaskKind.CSV);
             }
@@ -337,13 +393,41 @@ final class ControlPanel extends VBox {
         }
     }
 
+    /**
+     * The settings in which the lab's first run differs from the built-in preset it is named after (none for a
+     * file's settings); in a comparison the other runs differ on purpose, so only the first counts.
+     */
+    private List<String> changedFromPreset(ExperimentConfig c) {
+        if (!preset.getItems().contains(c.name()) || lab.arms().isEmpty()) {
+            return List.of();
+        }
+        ExperimentConfig original = builtIn.computeIfAbsent(c.name(), name -> {
+            try {
+                return Presets.load(name, List.of());
+            } catch (ConfigException e) {
+                return null;
+            }
+        });
+        ExperimentConfig first = lab.arms().get(0).settings();
+        return original == null || !first.name().equals(original.name()) ? List.of()
+                : SettingsDiff.between(first, original);
+    }
+
     private void showHint() {
         String message = lab.messageProperty().get();
         if (!message.isEmpty()) {
             hint.setText(message);
             hint.getStyleClass().setAll("hint", "error");
-        } else if (lab.resetPendingProperty().get()) {
-            hint.setText("Press Reset to start again with the new task, network or seeds.");
+        } else if (!divergence.isEmpty()) {
+            // the whole advice, wrapped, where the status bar may cut it at the window's edge
+            hint.setText(divergence);
+            hint.getStyleClass().setAll("hint", "error");
+        } else if (!lab.pendingProperty().get().isEmpty()) {
+            hint.setText("Press Reset to start again with the new " + lab.pendingProperty().get() + ".");
+            hint.getStyleClass().setAll("hint", "pending");
+        } else if (finished) {
+            hint.setText(String.format(Locale.ROOT, "Finished. Continue trains on to step %,d along the same time"
+                    + " axis.", lab.settings().training().steps() * Lab.CONTINUE_FACTOR));
             hint.getStyleClass().setAll("hint", "pending");
         } else {
             hint.setText("");
@@ -367,6 +451,55 @@ final class ControlPanel extends VBox {
         return Double.parseDouble(String.format(Locale.ROOT, "%.3g", v));
     }
 
+    private void wholeNumber(Spinner<Integer> spinner, String what, String example) {
+        refuseText(spinner, what + " is a whole number, e.g. " + example, Integer::valueOf);
+    }
+
+    /**
+     * Makes a spinner's text turn into its value without an exception: text that is not a number (letters typed
+     * into the box) is refused with a message in the hint, and the box shows the value in force again.
+     *
+     * @param rule what the box takes, as a sentence without a full stop, e.g. "The width N is a whole number, e.g.
+     *             100"
+     */
+    private <T> void refuseText(Spinner<T> spinner, String rule, java.util.function.Function<String, T> parse) {
+        SpinnerValueFactory<T> factory = spinner.getValueFactory();
+        StringConverter<T> shown = factory.getConverter();
+        factory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return shown.toString(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                String plain = text.trim().replace(",", "").replace("_", "");
+                try {
+                    return parse.apply(plain);
+                } catch (NumberFormatException e) {
+                    lab.say(rule + "; \"" + text.trim() + "\" is not one.");
+                    spinner.getEditor().setText(shown.toString(factory.getValue()));
+                    return factory.getValue();
+                }
+            }
+        });
+    }
+
+    /**
+     * Puts back the value in force into every box the user may be typing in, e.g. when Escape leaves a field
+     * without taking what was typed.
+     */
+    void cancelTyping() {
+        show(lab.settings());
+        for (Spinner<?> s : List.of(points, width, batchSize, labelNoise, taskSeed, networkSeed, trainingSeed)) {
+            revertText(s);
+        }
+    }
+
+    private static <T> void revertText(Spinner<T> spinner) {
+        spinner.getEditor().setText(spinner.getValueFactory().getConverter().toString(spinner.getValue()));
+    }
+
     private static void commitOnFocusLoss(Spinner<?> spinner) {
         spinner.focusedProperty().addListener((o, a, focused) -> {
             if (!focused) {
@@ -377,15 +510,12 @@ final class ControlPanel extends VBox {
 
     private static <T> void commitText(Spinner<T> spinner) {
         SpinnerValueFactory<T> factory = spinner.getValueFactory();
-        StringConverter<T> converter = factory.getConverter();
-        try {
-            T value = converter.fromString(spinner.getEditor().getText());
-            if (value != null) {
-                factory.setValue(value);
-            }
-        } catch (RuntimeException e) {
-            spinner.getEditor().setText(converter.toString(factory.getValue()));
+        T value = factory.getConverter().fromString(spinner.getEditor().getText());
+        if (value != null) {
+            factory.setValue(value);
         }
+        // a value the box clamped to its range, or one that did not change, shows as it is in force
+        revertText(spinner);
     }
 
     private HBox buttons() {

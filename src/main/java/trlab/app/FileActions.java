@@ -98,9 +98,28 @@ final class FileActions {
         AtomicFiles.write(file, Comparison.csv(lab.labels(), lab.arms().stream().map(a -> a.run().rows()).toList()));
     }
 
-    void exportDashboard(Path file, double scale) throws IOException {
-        ChartPane.writePng(dashboard.snapshot(scale), file);
+    /**
+     * The whole dashboard as one PNG. The picture is taken now (on the FX thread, as it must be); encoding and
+     * writing it, a large part of the work at 2x or 3x, go on in the background so that the window keeps answering.
+     */
+    CompletableFuture<Void> exportDashboard(Path file, double scale) {
+        javafx.scene.image.WritableImage image = dashboard.snapshot(scale);
+        return CompletableFuture.runAsync(() -> {
+            try {
+                ChartPane.writePng(image, file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, PNG_WRITER);
     }
+
+    /** One thread for every image written in the background, whatever the number of exports. */
+    private static final java.util.concurrent.Executor PNG_WRITER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "png-writer");
+                t.setDaemon(true);
+                return t;
+            });
 
     private interface Work<T> {
         T run(Experiment e) throws IOException;

@@ -4,13 +4,21 @@ import java.util.Arrays;
 
 /** Remembers the intervals between animation pulses, to report frame rate and stutter. */
 public final class FrameClock {
+    /**
+     * Intervals kept at most (about 18 minutes at 60 frames per second): a window open for a whole day would
+     * otherwise keep every frame it drew; past this, the older half is forgotten.
+     */
+    private static final int MAX_INTERVALS = 1 << 16;
     private long last;
     private long[] intervals = new long[1024];
     private int count;
 
     void tick(long nanos) {
         if (last != 0) {
-            if (count == intervals.length) {
+            if (count == MAX_INTERVALS) {
+                System.arraycopy(intervals, count / 2, intervals, 0, count - count / 2);
+                count -= count / 2;
+            } else if (count == intervals.length) {
                 intervals = Arrays.copyOf(intervals, 2 * count);
             }
             intervals[count++] = nanos - last;

@@ -1,5 +1,7 @@
 package trlab.app;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -48,6 +50,10 @@ public final class Lab implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Run> run = new ReadOnlyObjectWrapper<>();
     /** True when settings changed that only a Reset can apply (task, network, seeds). */
     private final ReadOnlyObjectWrapper<Boolean> resetPending = new ReadOnlyObjectWrapper<>(false);
+    /** What waits for Reset, in words, e.g. "data and width"; empty when nothing does. */
+    private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper("");
+    /** Whether the runs a Reset replaced can come back (one level). */
+    private final ReadOnlyBooleanWrapper undoable = new ReadOnlyBooleanWrapper(false);
     /** The last error or hint for the user, or empty. */
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private double speed = Double.POSITIVE_INFINITY;
@@ -58,6 +64,25 @@ public final class Lab implements AutoCloseable {
      */
     private final Semaphore cores = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
     private int runNumber;
+    /**
+     * A run younger than this goes at Reset without an undo: a few seconds of training are quickly redone, and
+     * keeping them would only hold a thread.
+     */
+    static final long UNDO_AFTER_NANOS = 3_000_000_000L;
+    /** {@link #UNDO_AFTER_NANOS}, which a test may shorten so as not to wait. */
+    long undoAfterNanos = UNDO_AFTER_NANOS;
+    /** How many times longer Continue trains a finished run, counted from its start. */
+    static final int CONTINUE_FACTOR = 10;
+    /** The initial state the arms share and their task, to rebuild one arm from; null after a resume. */
+    private Once<StateFile.State> shared;
+    private Task task;
+    private long startedNanos = System.nanoTime();
+    /** What Reset replaced, paused, while it can still come back. */
+    private Undo undo;
+
+    /** The runs before a Reset, with their settings, selection and names. */
+    private record Undo(List<Arm> arms, int selected) {
+    }
 
     public Lab(ExperimentConfig initial) {
         publish(List.of(new Arm(Objects.requireNonNull(initial), null, 0)), 0);
@@ -114,6 +139,15 @@ public final class Lab implements AutoCloseable {
         return resetPending.getReadOnlyProperty();
     }
 
+    /** What waits for Reset, in words, e.g. "data and width"; empty when nothing does. */
+    public ReadOnlyStringProperty pendingProperty() {
+        return pending.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty undoableProperty() {
+        return undoable.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
@@ -141,22 +175,85 @@ public final class Lab implements AutoCloseable {
             }
             updated.add(new Arm(s, arm.run(), arm.colour()));
         }
-        boolean pending = false;
         for (int i = 0; i < updated.size(); i++) {
-            ExperimentConfig s = updated.get(i).settings();
-            Run r = updated.get(i).run();
+            Arm arm = updated.get(i);
+            ExperimentConfig s = arm.settings();
+            Run r = arm.run();
             ExperimentConfig live = r.config();
+            if (comparing() && shared != null && !sameRunShape(s, live) && sameRunShape(s, withActivation(live, s))) {
+                // a compared run's own activation: it leaves the shared initial parameters as they are, so this
+                // run starts again from them at once; left for Reset, the run would train under another name
+                updated.set(i, new Arm(s, rebuild(s, r.isRunning()), arm.colour()));
+                r.close();
+                continue;
+            }
+            boolean moreSteps = s.training().steps() > live.training().steps();
+            if (!sameRunShape(s, live) && sameRunShape(s, withSteps(live, s)) && moreSteps) {
+                r.extend(s.training().steps()); // more steps: the run goes on, its record and time axis too
+            }
             // against the settings sent last as well as the run's: a retrain still queued is not in its config yet
             TrainingConfig sent = now.get(i).settings().training();
-            if (!sameRunShape(s, live)) {
-                pending = true;
-            } else if (!s.training().equals(sent) || !s.training().equals(live.training())) {
+            if (sameRunShape(s, r.config())
+                    && (!s.training().equals(sent) || !s.training().equals(live.training()))) {
                 r.retrain(s.training());
             }
         }
         message.set("");
-        resetPending.set(pending);
         publish(updated, selected.get());
+    }
+
+    /**
+     * Trains every run on to {@link #CONTINUE_FACTOR} times its number of steps, from where it stopped: time goes on
+     * counting and each record goes on. A run that diverged stays as it is.
+     */
+    public void continueRuns() {
+        List<Arm> now = arms.get();
+        List<Arm> updated = new ArrayList<>(now.size());
+        for (Arm arm : now) {
+            long steps = Math.multiplyExact(arm.settings().training().steps(), CONTINUE_FACTOR);
+            ExperimentConfig s = arm.settings().withTraining(arm.settings().training().withSteps(steps));
+            if (arm.run().status().state() != Run.State.DIVERGED && sameRunShape(withSteps(arm.run().config(), s), s)) {
+                arm.run().extend(steps);
+            }
+            updated.add(new Arm(s, arm.run(), arm.colour()));
+        }
+        message.set("");
+        publish(updated, selected.get());
+        play();
+    }
+
+    private static ExperimentConfig withActivation(ExperimentConfig c, ExperimentConfig from) {
+        return c.withNetwork(c.network().withActivation(from.network().activation()));
+    }
+
+    private static ExperimentConfig withSteps(ExperimentConfig c, ExperimentConfig from) {
+        return c.withTraining(c.training().withSteps(from.training().steps()));
+    }
+
+    /** A run of these settings from the shared initial state, running if {@code running}. */
+    private Run rebuild(ExperimentConfig c, boolean running) {
+        Once<StateFile.State> start = shared;
+        Task t = task;
+        Run r = new Run(() -> Experiment.startFrom(c, t, start.get()), c, t, "training-" + (++runNumber));
+        r.setSpeed(speed);
+        r.shareCores(cores);
+        if (running) {
+            r.play();
+        }
+        return r;
+    }
+
+    /**
+     * What differs between the settings shown and the run's that only Reset can apply, in words: everything but
+     * what a run takes between two steps, and more steps, which it takes by going on.
+     */
+    static List<String> waitingForReset(ExperimentConfig shown, ExperimentConfig live) {
+        List<String> what = new ArrayList<>(SettingsDiff.between(shown, live));
+        what.removeAll(SettingsDiff.LIVE);
+        if (shown.training().steps() > live.training().steps()) {
+            what.remove("steps");
+        }
+        return what;
     }
 
     /** Whether the two configs differ at most in what a run can change while it goes. */
@@ -172,20 +269,38 @@ public final class Lab implements AutoCloseable {
      * cannot be built (a broken CSV file) are refused with a {@link ConfigException}, and the previous ones stay.
      */
     public void load(ExperimentConfig next) {
-        Task task = Experiments.task(Objects.requireNonNull(next));
-        start(List.of(next), task, 0, null);
+        Task t = Experiments.task(Objects.requireNonNull(next));
+        start(List.of(next), t, 0, null, null);
     }
 
     /** Stops every run and builds fresh ones from the current settings, from one initial state; they are paused. */
     public void reset() {
-        List<ExperimentConfig> configs = arms.get().stream().map(Arm::settings).toList();
+        List<Arm> before = arms.get();
+        List<ExperimentConfig> configs = before.stream().map(Arm::settings).toList();
+        boolean worthKeeping = System.nanoTime() - startedNanos > undoAfterNanos
+                && before.stream().anyMatch(a -> a.run().status().step() > 0);
+        Undo replaced = worthKeeping ? new Undo(before, selected.get()) : null;
         try {
             // reads a CSV task's file: a bad file is reported here at once
             start(configs, Experiments.task(configs.get(0)), selected.get(),
-                    arms.get().stream().map(Arm::colour).toList());
+                    before.stream().map(Arm::colour).toList(), replaced);
         } catch (ConfigException | IllegalArgumentException e) {
             message.set(e.getMessage());
         }
+    }
+
+    /** Brings back the runs the last Reset replaced, paused where they were; the fresh ones end. */
+    public void undoReset() {
+        Undo back = undo;
+        if (back == null) {
+            return;
+        }
+        undo = null;
+        undoable.set(false);
+        closeRuns();
+        back.arms().forEach(a -> a.run().setSpeed(speed));
+        message.set("");
+        publish(back.arms(), back.selected());
     }
 
     /**
@@ -213,7 +328,7 @@ public final class Lab implements AutoCloseable {
             }
         }
         try {
-            start(configs, Experiments.task(configs.get(0)), 0, colours);
+            start(configs, Experiments.task(configs.get(0)), 0, colours, null);
             return true;
         } catch (ConfigException e) {
             message.set(e.getMessage());
@@ -287,10 +402,13 @@ public final class Lab implements AutoCloseable {
     /** Replaces the runs with one resumed from a saved state under the current settings. */
     public void resume(Experiment experiment) {
         closeRuns();
+        dropUndo();
+        shared = null;
+        task = experiment.task();
+        startedNanos = System.nanoTime();
         Run r = new Run(experiment, "training-" + (++runNumber));
         r.setSpeed(speed);
         r.shareCores(cores);
-        resetPending.set(false);
         publish(List.of(new Arm(experiment.config(), r, 0)), 0);
     }
 
@@ -338,21 +456,42 @@ public final class Lab implements AutoCloseable {
      * One run per config, each on its own training thread, in the given colours (null: in turn from the first). The
      * arms share the task and start from one initial state, which every arm's record keeps: the first training
      * thread to get there builds it (the network is numerics, which the FX thread leaves alone), the others wait.
+     *
+     * @param replaced the runs there are, kept paused for {@link #undoReset()}; null to end them
      */
-    private void start(List<ExperimentConfig> configs, Task task, int select, List<Integer> colours) {
-        closeRuns();
-        Once<StateFile.State> shared = new Once<>(() -> Experiments.initialState(configs.get(0), task));
+    private void start(List<ExperimentConfig> configs, Task t, int select, List<Integer> colours, Undo replaced) {
+        dropUndo();
+        if (replaced != null) {
+            replaced.arms().forEach(a -> a.run().pause());
+            undo = replaced;
+        } else {
+            closeRuns();
+        }
+        undoable.set(undo != null);
+        Task from = t;
+        Once<StateFile.State> start = new Once<>(() -> Experiments.initialState(configs.get(0), from));
+        shared = start;
+        task = t;
+        startedNanos = System.nanoTime();
         List<Arm> started = new ArrayList<>(configs.size());
         for (ExperimentConfig c : configs) {
-            Run r = new Run(() -> Experiment.startFrom(c, task, shared.get()), c, task, "training-" + (++runNumber));
+            Run r = new Run(() -> Experiment.startFrom(c, from, start.get()), c, from, "training-" + (++runNumber));
             r.setSpeed(speed);
             r.shareCores(cores);
             int i = started.size();
             started.add(new Arm(c, r, colours == null ? i : colours.get(i)));
         }
-        resetPending.set(false);
         message.set("");
         publish(started, Math.min(select, started.size() - 1));
+    }
+
+    /** Ends the runs a Reset replaced: something else happened since, so they are not coming back. */
+    private void dropUndo() {
+        if (undo != null) {
+            close(undo.arms().stream().map(Arm::run).toList());
+            undo = null;
+        }
+        undoable.set(false);
     }
 
     private void publish(List<Arm> next, int select) {
@@ -366,6 +505,16 @@ public final class Lab implements AutoCloseable {
         selected.set(select);
         settings.set(next.get(select).settings());
         run.set(next.get(select).run());
+        // what waits for Reset, worked out afresh from what each run was built with, so it never goes stale
+        List<String> waiting = new ArrayList<>();
+        for (Arm arm : next) {
+            if (arm.run() != null) {
+                waitingForReset(arm.settings(), arm.run().config()).stream()
+                        .filter(w -> !waiting.contains(w)).forEach(waiting::add);
+            }
+        }
+        pending.set(SettingsDiff.words(waiting));
+        resetPending.set(!waiting.isEmpty());
     }
 
     private void closeRuns() {
@@ -398,6 +547,7 @@ public final class Lab implements AutoCloseable {
 
     @Override
     public void close() {
+        dropUndo();
         closeRuns();
     }
 }

@@ -2,7 +2,10 @@ package trlab.app;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -69,6 +72,7 @@ public final class LabWindow extends BorderPane {
         dashboard.setExportReport(new ChartPane.ExportReport() {
             @Override
             public void saved(Path file) {
+                status.notice("Saved " + file);
             }
 
             @Override
@@ -104,6 +108,14 @@ public final class LabWindow extends BorderPane {
         return dashboard;
     }
 
+    ControlPanel controls() {
+        return controls;
+    }
+
+    StatusBar status() {
+        return status;
+    }
+
     /** Pulse intervals seen so far, for {@code gui --benchmark}. */
     public FrameClock clock() {
         return clock;
@@ -136,8 +148,11 @@ public final class LabWindow extends BorderPane {
             for (int i = 0; i < arms.size(); i++) {
                 Run run = arms.get(i).run();
                 List<double[]> rows = List.copyOf(run.rows());
+                // read after the rows: a run publishes each decision before its row, so none is missing
+                List<int[]> decisions = List.copyOf(run.decisions());
                 Snapshot latest = run.latest();
-                views.add(new ChartInput.Arm(lab.labels().get(i), arms.get(i).colour(), rows, run.first(), latest));
+                views.add(new ChartInput.Arm(lab.labels().get(i), arms.get(i).colour(), rows, run.first(), latest,
+                        decisions));
                 drawnSnapshots[i] = latest;
                 drawnRows[i] = rows.size();
             }
@@ -199,10 +214,21 @@ public final class LabWindow extends BorderPane {
         dashboard.setPresentation(on);
     }
 
-    /** Space runs or pauses, S steps, R resets; not while the user types into a field. */
+    /**
+     * Space runs or pauses, S steps, R resets; not while the user types into a field (a text field, a number box
+     * or an editable list), where the key is the user's text. Escape leaves such a field, putting back the value
+     * in force, and gives the keys back to the lab.
+     */
     private void key(KeyEvent e) {
-        if (e.isControlDown() || e.isAltDown() || e.isMetaDown()
-                || getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
+        if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || getScene() == null) {
+            return;
+        }
+        if (typing(getScene().getFocusOwner())) {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                controls.cancelTyping();
+                dashboard.requestFocus();
+                e.consume();
+            }
             return;
         }
         if (e.getCode() == KeyCode.SPACE) {
@@ -217,35 +243,47 @@ public final class LabWindow extends BorderPane {
         e.consume();
     }
 
+    /** Whether the node takes typed text: a text field, or a part of a number box or an editable list. */
+    static boolean typing(Node focused) {
+        for (Node n = focused; n != null; n = n.getParent()) {
+            if (n instanceof TextInputControl || n instanceof Spinner<?>
+                    || n instanceof ComboBoxBase<?> box && box.isEditable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private MenuBar menus() {
         MenuItem openPreset = item("Open preset\u2026", "Shortcut+O", () -> openFile("Open preset", "Preset", "*.json")
                 .ifPresent(f -> withConfigError(() -> files.openPreset(f.toPath()))));
         MenuItem savePreset = item("Save settings as preset\u2026", "Shortcut+S", () ->
                 saveFile("Save settings as preset", "Preset", "*.json", lab.settings().name() + ".json")
-                        .ifPresent(f -> write(f, () -> files.savePreset(f.toPath()))));
+                        .ifPresent(f -> write(f.toPath(), () -> files.savePreset(f.toPath()))));
         MenuItem openCsv = item("Open data (CSV)\u2026", null, () -> openFile("Open data", "CSV data", "*.csv")
                 .ifPresent(f -> withConfigError(() -> files.openCsv(f.toPath()))));
         MenuItem loadState = item("Load state\u2026", null, () -> openFile("Load state", "State", "*.json")
                 .ifPresent(f -> withConfigError(() -> files.loadState(f.toPath()))));
         MenuItem saveState = item("Save state\u2026", null, () ->
                 saveFile("Save state", "State", "*.json", "state.json").ifPresent(f ->
-                        reportFailure(files.saveState(f.toPath()), f)));
+                        report(files.saveState(f.toPath()), f.toPath())));
         MenuItem exportRun = item("Export run (run.json, metrics.csv)\u2026", "Shortcut+E", () -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Export the run into a folder");
             File dir = chooser.showDialog(window());
             if (dir != null) {
-                reportFailure(files.exportRun(dir.toPath()), dir);
+                exportRunTo(dir.toPath());
             }
         });
         MenuItem series = item("Export every run's series as CSV\u2026", null, () ->
                 saveFile("Export every run's series", "CSV data", "*.csv", "comparison.csv")
-                        .ifPresent(f -> write(f, () -> files.exportSeries(f.toPath()))));
+                        .ifPresent(f -> write(f.toPath(), () -> files.exportSeries(f.toPath()))));
         MenuItem png1 = item("Export dashboard as PNG\u2026", null, () -> exportDashboard(1));
         MenuItem png2 = item("Export dashboard as PNG at 2x\u2026", null, () -> exportDashboard(2));
+        MenuItem png3 = item("Export dashboard as PNG at 3x (for print)\u2026", null, () -> exportDashboard(3));
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         Menu file = new Menu("File", null, openPreset, savePreset, openCsv, loadState, saveState, exportRun, series,
-                png1, png2, quit);
+                png1, png2, png3, quit);
 
         presentation.setAccelerator(KeyCombination.keyCombination("F5"));
         presentation.selectedProperty().addListener((o, a, on) -> applyPresentation(on));
@@ -256,7 +294,10 @@ public final class LabWindow extends BorderPane {
         MenuItem run = item("Run / Pause (Space)", null, lab::toggleRunning);
         MenuItem step = item("Step (S)", null, lab::step);
         MenuItem reset = item("Reset (R)", null, lab::reset);
-        Menu training = new Menu("Training", null, run, step, reset);
+        MenuItem undo = item("Undo reset", "Shortcut+Z", lab::undoReset);
+        undo.disableProperty().bind(lab.undoableProperty().not());
+        MenuItem more = item("Continue (" + Lab.CONTINUE_FACTOR + " times as many steps)", null, lab::continueRuns);
+        Menu training = new Menu("Training", null, run, step, reset, undo, more);
 
         MenuItem pair = item(CompareBar.SGD_VS_FULL_BATCH, null, lab::compareSgdWithFullBatch);
         MenuItem add = item("Add a run (a copy of the selected one; every run starts again)", null, lab::addArm);
@@ -283,32 +324,54 @@ public final class LabWindow extends BorderPane {
     }
 
     private void exportDashboard(double scale) {
-        saveFile("Export dashboard", "PNG image", "*.png", "dashboard" + (scale == 1 ? "" : "@2x") + ".png")
-                .ifPresent(f -> write(f, () -> files.exportDashboard(f.toPath(), scale)));
+        saveFile("Export dashboard", "PNG image", "*.png", "dashboard" + (scale == 1 ? "" : "@" + (int) scale + "x") + ".png")
+                .ifPresent(f -> exportDashboardTo(f.toPath(), scale));
+    }
+
+    /** Writes the dashboard as one PNG and confirms it in the status bar once it is written. */
+    void exportDashboardTo(Path file, double scale) {
+        report(files.exportDashboard(file, scale), file);
+    }
+
+    /** Writes every run's files into a folder (on the training threads) and confirms it once they are written. */
+    void exportRunTo(Path dir) {
+        report(files.exportRun(dir), dir);
+    }
+
+    /** Saves the aging chart as PNG and its data as CSV beside it, as the chart's own menu does. */
+    void exportChartTo(Path png) {
+        write(png, () -> {
+            dashboard.aging.savePng(png);
+            dashboard.aging.saveCsv(png.resolveSibling(dashboard.aging.fileName() + ".csv"));
+        });
     }
 
     private interface FileWork {
         void run() throws IOException;
     }
 
-    private void write(File f, FileWork work) {
+    /** Does file work on the FX thread; says "Saved FILE" in the status bar, or why not in a dialog. */
+    private void write(Path file, FileWork work) {
         try {
             work.run();
+            status.notice("Saved " + file);
         } catch (IOException | RuntimeException ex) {
-            Dialogs.error(window(), "Could not save " + f.getName(), ex.getMessage());
+            Dialogs.error(window(), "Could not save " + file.getFileName(), ex.getMessage());
         }
     }
 
-    /** Work done on the training thread reports a failure back here, as a dialog. */
-    private void reportFailure(java.util.concurrent.CompletableFuture<Void> done, File f) {
+    /** Work done on the training threads reports back here: "Saved FILE" in the status bar, or a dialog. */
+    private void report(java.util.concurrent.CompletableFuture<Void> done, Path file) {
         done.whenComplete((ok, ex) -> {
-            if (ex != null) {
-                Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
-                String why = cause instanceof java.util.concurrent.TimeoutException
-                        ? "A run did not answer in time: it was stopped or reset before it could write."
-                        : cause.getMessage();
-                Platform.runLater(() -> Dialogs.error(window(), "Could not save " + f.getName(), why));
+            if (ex == null) {
+                Platform.runLater(() -> status.notice("Saved " + file));
+                return;
             }
+            Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+            String why = cause instanceof java.util.concurrent.TimeoutException
+                    ? "A run did not answer in time: it was stopped or reset before it could write."
+                    : cause.getMessage();
+            Platform.runLater(() -> Dialogs.error(window(), "Could not save " + file.getFileName(), why));
         });
     }
 

@@ -20,6 +20,10 @@ final class StatusBar extends HBox {
     final Label loss = label("statusLoss");
     final Label alpha = label("statusAlpha");
     final Label message = label("statusMessage");
+    /** How long a confirmation ("Saved ...") stays in the message place: long enough to read it twice. */
+    private static final long NOTICE_NANOS = 8_000_000_000L;
+    private String notice = "";
+    private long noticeUntil;
 
     StatusBar() {
         getStyleClass().add("status-bar");
@@ -38,6 +42,12 @@ final class StatusBar extends HBox {
         return l;
     }
 
+    /** Shows a confirmation, e.g. "Saved /home/me/aging.png", for a few seconds, unless an error is shown. */
+    void notice(String text) {
+        notice = text;
+        noticeUntil = System.nanoTime() + NOTICE_NANOS;
+    }
+
     /** Called once per frame; only changed texts are set, so an idle window does no layout work. */
     void show(Run.Status status, Snapshot latest, String armLabel, String labMessage) {
         set(arm, armLabel);
@@ -46,12 +56,19 @@ final class StatusBar extends HBox {
         set(epoch, String.format(Locale.ROOT, "epoch %,.1f", status.epoch()));
         set(speed, String.format(Locale.ROOT, "%,.0f steps/s", status.stepsPerSecond()));
         set(loss, latest == null ? "loss \u2013" : String.format(Locale.ROOT, "loss %.4g", latest.trainLoss()));
-        set(alpha, latest == null || Double.isNaN(latest.agingExponent()) ? "\u03b1 \u2013"
+        // a power law fitted to a blow-up means nothing
+        boolean noFit = latest == null || Double.isNaN(latest.agingExponent()) || status.state() == Run.State.DIVERGED;
+        set(alpha, noFit ? "\u03b1 \u2013"
                 : String.format(Locale.ROOT, "\u03b1 = %.3f \u00b1 %.3f", latest.agingExponent(),
                 latest.agingExponentError()));
-        String text = !labMessage.isEmpty() ? labMessage : status.message();
+        boolean noticing = labMessage.isEmpty() && System.nanoTime() < noticeUntil;
+        String text = !labMessage.isEmpty() ? labMessage : noticing ? notice : status.message();
         set(message, text);
-        boolean error = !labMessage.isEmpty() || status.state() == Run.State.DIVERGED;
+        // a long message (a divergence's advice) is cut at the window's edge: the whole of it in a tooltip
+        if (!text.equals(message.getTooltip() == null ? "" : message.getTooltip().getText())) {
+            message.setTooltip(text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+        }
+        boolean error = !labMessage.isEmpty() || !noticing && status.state() == Run.State.DIVERGED;
         if (error != message.getStyleClass().contains("error")) {
             if (error) {
                 message.getStyleClass().add("error");

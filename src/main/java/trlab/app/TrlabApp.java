@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * The JavaFX application. Named parameters (set by the {@code gui} command): {@code --preset=FILE},
  * {@code --presentation=true}, {@code --screenshot=FILE} with {@code --after=SECONDS} (run, save a PNG of the whole
- * window, exit) and {@code --benchmark=SECONDS} (run, print frame and training rates as JSON, exit).
+ * window, exit), {@code --benchmark=SECONDS} (run, print frame and training rates as JSON, exit) and
+ * {@code --soak=MINUTES} (a scripted classroom session that prints heap, threads and latency each minute, then exits).
  */
 public class TrlabApp extends Application {
     public static final String TITLE = "Training Response Lab";
@@ -70,10 +71,15 @@ public class TrlabApp extends Application {
             }
         }
         window = new LabWindow(new Lab(config));
-        if (problem == null && named.containsKey("compare")) {
+        if (problem == null) {
             try {
-                window.lab().compare(Comparison.arms(config,
-                        List.of(named.get("compare").split(ARM_SEPARATOR))));
+                // the arms given, else those the preset compares
+                List<ExperimentConfig> runs = named.containsKey("compare")
+                        ? Comparison.arms(config, List.of(named.get("compare").split(ARM_SEPARATOR)))
+                        : PresetComparisons.runs(config);
+                if (runs.size() > 1) {
+                    window.lab().compare(runs);
+                }
             } catch (ConfigException e) {
                 problem = e.getMessage();
             }
@@ -96,6 +102,11 @@ public class TrlabApp extends Application {
             screenshotAfter(Path.of(named.get("screenshot")), Double.parseDouble(named.getOrDefault("after", "5")));
         } else if (named.containsKey("benchmark")) {
             benchmark(Double.parseDouble(named.get("benchmark")));
+        } else if (named.containsKey("soak")) {
+            new Soak(window, 60, System.out).start(Double.parseDouble(named.get("soak")), () -> {
+                exitCode = 0;
+                Platform.exit();
+            });
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "gui", description = "Open the lab's window, optionally on a preset; or run it for a screenshot or a benchmark.")
+@Command(name = "gui", description = "Open the lab's window, optionally on a preset; or run it for a screenshot, a benchmark or a soak.")
 final class GuiCommand implements Callable<Integer> {
     /** The longest a scripted session (screenshot, benchmark) may run: an hour. */
     private static final double MAX_SECONDS = 3600;
@@ -40,6 +40,11 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--benchmark", paramLabel = "SECONDS",
             description = "run as fast as possible and print frames per second and steps per second as JSON")
     Double benchmark;
+
+    @Option(names = "--soak", paramLabel = "MINUTES",
+            description = "click through every preset, comparisons, presentation mode and exports for this long and"
+                    + " print the live heap, threads and slowest answer to a click as JSON each minute")
+    Double soak;
 
     @Override
     public Integer call() {
@@ -82,6 +87,12 @@ final class GuiCommand implements Callable<Integer> {
                         + " seconds greater than 0 and at most " + (int) MAX_SECONDS + ".");
             }
             args.add("--benchmark=" + benchmark);
+        }
+        if (soak != null) {
+            if (!(soak > 0)) {
+                throw new ConfigException("--soak " + soak + " must be a positive number of minutes.");
+            }
+            args.add("--soak=" + soak);
         }
         if (presentation) {
             args.add("--presentation=true");

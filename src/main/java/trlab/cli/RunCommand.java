@@ -211,9 +211,10 @@ final class RunCommand implements Callable<Integer> {
 
     private static void reportDivergence(Experiment run, Path dir, String which) {
         System.err.printf(Locale.ROOT, "trlab: %s diverged at step %d (the loss or a parameter is no longer finite);"
-                        + " %s keeps the last finite state, from step %d. Try training.learningRate below %.3g, the"
-                        + " stability bound of that state.%n", which, run.divergedAt(), dir.resolve(RunRecord.FINAL_STATE),
-                run.finalState().step(), run.suggestedLearningRate());
+                        + " %s keeps the last finite state, from step %d. Try training.learningRate=%.2g or less, nine"
+                        + " tenths of the stability bound at step %d, where the loss was still falling.%n", which,
+                run.divergedAt(), dir.resolve(RunRecord.FINAL_STATE), run.finalState().step(),
+                run.suggestedLearningRate(), run.lastFallingState().step());
     }
 
     /** One PNG per chart, rendered headless; returns how many. */

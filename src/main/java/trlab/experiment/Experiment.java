@@ -32,10 +32,13 @@ public final class Experiment implements AutoCloseable {
     private final Network network;
     private final Trainer trainer;
     private final Measurer measurer;
-    private final Schedule schedule;
+    private Schedule schedule;
     private final RunRecord record;
     private long nextRecording;
     private StateFile.State lastFinite;
+    /** The state of the last recording whose loss was not above the one before: training still went well there. */
+    private StateFile.State lastFalling;
+    private double lastLoss = Double.NaN;
     private long divergedAt = -1;
     /** The kernel models: null while they are off or before they start. */
     private KernelModels models;
@@ -205,6 +208,23 @@ public final class Experiment implements AutoCloseable {
         config = next;
     }
 
+    /**
+     * Lets the run go on to {@code steps} steps in all, counted from its start: the schedule reaches further and
+     * the record goes on from the step it is at (whose recording stays as it is).
+     *
+     * @throws IllegalArgumentException for fewer steps than the run has taken
+     */
+    public void extend(long steps) {
+        long end = schedule.start() + steps;
+        if (end < trainer.time()) {
+            throw new IllegalArgumentException("the run is at step " + trainer.time() + ", beyond " + steps + " steps");
+        }
+        config = config.withTraining(config.training().withSteps(steps));
+        schedule = new Schedule(schedule.start(), end, schedule.samplesPerDecade());
+        // every recording step up to now is recorded (when it is reached): the next is after now
+        nextRecording = schedule.next(trainer.time());
+    }
+
     /** A snapshot now, for a view; it does not join the record. */
     public Snapshot liveSnapshot() {
         return withModels(measurer.measure(network, trainer.time(), trainer.epoch(), trainer.learningRate(), false));
@@ -263,6 +283,10 @@ public final class Experiment implements AutoCloseable {
         }
         record.add(s);
         lastFinite = StateFile.copyOf(state());
+        if (!(s.trainLoss() > lastLoss)) {
+            lastFalling = lastFinite;
+        }
+        lastLoss = s.trainLoss();
     }
 
     /** The final state: the current one, or after divergence the last finite recording (null if it never was). */
@@ -271,15 +295,21 @@ public final class Experiment implements AutoCloseable {
     }
 
     /**
-     * After divergence, a learning rate to try: 90 % of the stability bound of the last finite state (see
-     * {@link Stability}); NaN before.
+     * After divergence, a learning rate to try: 90 % of the stability bound (see {@link Stability}) of the last
+     * recorded state whose loss was still falling; NaN before. Not the last finite state's: on the way to overflow
+     * the weights grow so large that its bound is absurdly small (3e-289 after a learning rate of 50).
      */
     public double suggestedLearningRate() {
         if (!diverged() || neverFinite()) {
             return Double.NaN;
         }
-        StateFile.State last = finalState();
-        return 0.9 * Stability.maxLearningRate(last.network(), last.data(), trainer.batchSize());
+        StateFile.State sound = lastFallingState();
+        return 0.9 * Stability.maxLearningRate(sound.network(), sound.data(), trainer.batchSize());
+    }
+
+    /** After divergence, the last recorded state whose loss was not above the recording before (null before any). */
+    public StateFile.State lastFallingState() {
+        return lastFalling;
     }
 
     /** The power-law fit of the amplitude over the last two decades of the run, or null. */

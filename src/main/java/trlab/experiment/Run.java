@@ -141,6 +141,15 @@ public final class Run implements AutoCloseable {
         send(e -> e.retrain(training));
     }
 
+    /**
+     * Lets the run go on to {@code steps} steps in all (more than it had), from where it is: its time and its record
+     * go on. The run's config says so at once, for a caller that compares it with the settings shown.
+     */
+    public void extend(long steps) {
+        config = config.withTraining(config.training().withSteps(steps));
+        send(e -> e.extend(steps));
+    }
+
     /** Adds the curves of one more training sample to later snapshots (-1: none). */
     public void setFocus(int sample) {
         send(e -> e.measurer().setFocus(sample));
@@ -335,6 +344,8 @@ public final class Run implements AutoCloseable {
         snapshotWanted.set(false);
         changed = false;
         if (experiment.diverged()) {
+            // the views show the last finite state, the last one recorded, not the state before the blow-up
+            latest = experiment.record().last();
             return;
         }
         Semaphore permits = cores;
@@ -385,17 +396,19 @@ public final class Run implements AutoCloseable {
                 message = "The run " + Divergence.atStart(experiment).replace("nothing was written", "there is"
                         + " nothing to continue") + " Change the settings and press Reset.";
             } else if (status.state() != State.DIVERGED) {
-                message = String.format(java.util.Locale.ROOT, "Diverged at step %,d: the loss or a parameter is no"
-                        + " longer finite. The last finite state is from step %,d. Press Reset and try a learning"
-                        + " rate below %.3g, the stability bound of that state.", experiment.divergedAt(),
-                        experiment.finalState().step(), experiment.suggestedLearningRate());
+                message = String.format(java.util.Locale.ROOT, "Diverged at step %,d: the loss grew without bound."
+                        + " The charts show step %,d, the last finite state. Press Reset and try a learning rate of"
+                        + " %.2g or less (nine tenths of the stability bound at step %,d, where the loss was still"
+                        + " falling).", experiment.divergedAt(), experiment.finalState().step(),
+                        experiment.suggestedLearningRate(), experiment.lastFallingState().step());
             }
         } else if (failure != null) {
             state = State.PAUSED;
             message = failure;
         } else if (experiment.finished()) {
             state = State.FINISHED;
-            message = "Finished: reached training.steps.";
+            message = String.format(java.util.Locale.ROOT, "Finished: all %,d steps are done.",
+                    experiment.config().training().steps());
         } else if (running) {
             state = State.RUNNING;
             message = "";

@@ -1,17 +1,14 @@
 package trlab.app;
 
+import org.testfx.framework.junit5.Start;
+import javafx.stage.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import trlab.core.Method;
 import trlab.experiment.Run;
@@ -24,22 +21,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Comparing runs in the window, as a user does it: one click, the arm buttons, the charts, the exports. */
-@ExtendWith(ApplicationExtension.class)
-class CompareWindowTest {
+class CompareWindowTest extends WindowTest {
     private static final String SGD = "SGD, batch 1, noise 1.0";
     private static final String FULL_BATCH = "full batch";
-    private LabWindow window;
 
     @Start
     void start(Stage stage) {
-        TrlabApp app = new TrlabApp();
-        app.start(stage);
-        window = app.window();
-    }
-
-    @AfterEach
-    void stop() {
-        window.close();
+        open(stage);
     }
 
     private Lab lab() {
@@ -160,9 +148,9 @@ class CompareWindowTest {
         Path png = dir.resolve("dashboard.png");
         robot.interact(() -> {
             try {
-                window.files.exportDashboard(png, 1);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                window.files.exportDashboard(png, 1).get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         });
         javafx.scene.image.Image image = new javafx.scene.image.Image(png.toUri().toString());

@@ -221,4 +221,101 @@ class LabTest {
                 .hasMessageStartingWith("SGD, batch 16, noise 1.0: ").hasMessageContaining("training.batchSize");
         assertThat(lab.arms()).isSameAs(before);
     }
+
+    @Test
+    void aComparedRunTrainsTheActivationItIsNamedFor() throws Exception {
+        lab.addArm();
+        lab.addArm();
+        lab.select(1);
+        lab.apply(lab.settings().with("network.activation=relu"));
+        lab.select(2);
+        lab.apply(lab.settings().with("network.activation=sigmoid"));
+        assertThat(lab.labels()).containsExactly("tanh", "relu", "sigmoid");
+        assertThat(lab.resetPendingProperty().get()).as("nothing waits for Reset").isFalse();
+        List<Activation> trained = new java.util.ArrayList<>();
+        for (Lab.Arm arm : lab.arms()) {
+            trained.add(LabTest.<Activation>onThread(arm.run(), e -> e.config().network().activation()));
+            assertThat(LabTest.<Long>onThread(arm.run(), e -> e.state().step())).as("from the shared start").isZero();
+        }
+        assertThat(trained).containsExactly(Activation.TANH, Activation.RELU, Activation.SIGMOID);
+        lab.play();
+        Set<Double> losses = new HashSet<>();
+        for (Lab.Arm arm : lab.arms()) {
+            awaitEnd(arm.run());
+            List<double[]> rows = arm.run().rows();
+            losses.add(rows.get(rows.size() - 1)[trlab.measure.Series.TRAIN_LOSS.ordinal()]);
+        }
+        assertThat(losses).as("three networks, three final losses").hasSize(3);
+    }
+
+    @Test
+    void continueTrainsAFinishedRunOnAlongTheSameTimeAxis() throws Exception {
+        lab.load(SGD.with("training.steps=1000"));
+        Run run = lab.run();
+        lab.play();
+        awaitEnd(run);
+        List<double[]> before = List.copyOf(run.rows());
+        lab.continueRuns();
+        assertThat(lab.run()).as("the same run goes on").isSameAs(run);
+        assertThat(lab.settings().training().steps()).isEqualTo(10_000);
+        assertThat(lab.pendingProperty().get()).isEmpty();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run.status().state() == Run.State.FINISHED
+                && run.status().step() == 10_000);
+        List<double[]> after = run.rows();
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(after.get(i)).as("row %d is kept", i).isEqualTo(before.get(i));
+        }
+        int step = trlab.measure.Series.STEP.ordinal();
+        assertThat(after.get(after.size() - 1)[step]).isEqualTo(10_000);
+        for (int i = 1; i < after.size(); i++) {
+            assertThat(after.get(i)[step]).as("time keeps counting").isGreaterThan(after.get(i - 1)[step]);
+        }
+    }
+
+    @Test
+    void raisingTheStepsLetsTheRunGoOnAndLoweringThemWaitsForReset() throws Exception {
+        Run run = lab.run();
+        lab.apply(lab.settings().with("training.steps=5000"));
+        assertThat(lab.run()).isSameAs(run);
+        assertThat(lab.pendingProperty().get()).isEmpty();
+        assertThat(LabTest.<Long>onThread(run, e -> e.schedule().end())).isEqualTo(5000);
+        lab.apply(lab.settings().with("training.steps=100"));
+        assertThat(lab.pendingProperty().get()).isEqualTo("steps");
+        lab.apply(lab.settings().with("training.steps=5000").with("network.width=7"));
+        assertThat(lab.pendingProperty().get()).as("names what waits, not a guess").isEqualTo("width");
+    }
+
+    @Test
+    void aResetOfARunThatTrainedCanBeUndone() throws Exception {
+        lab.undoAfterNanos = 0;
+        lab.load(SGD.with("training.steps=1000000000"));
+        Run trained = lab.run();
+        lab.step();
+        lab.step();
+        assertThat(time(trained)).isEqualTo(2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> trained.status().step() == 2);
+        lab.reset();
+        assertThat(lab.run()).isNotSameAs(trained);
+        assertThat(lab.undoableProperty().get()).isTrue();
+        Run fresh = lab.run();
+        lab.undoReset();
+        assertThat(lab.run()).isSameAs(trained);
+        assertThat(time(trained)).as("back where it was").isEqualTo(2);
+        assertThat(lab.undoableProperty().get()).isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !fresh.isAlive());
+
+        lab.reset();
+        Run replaced = trained;
+        lab.load(SGD);
+        assertThat(lab.undoableProperty().get()).as("only the last Reset, until something else happens").isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !replaced.isAlive());
+    }
+
+    @Test
+    void aResetOfAFreshRunKeepsNothing() {
+        Run fresh = lab.run();
+        lab.reset();
+        assertThat(lab.undoableProperty().get()).isFalse();
+        assertThat(fresh.isAlive()).isFalse();
+    }
 }

@@ -1,67 +1,31 @@
 package trlab.app;
 
+import org.testfx.framework.junit5.Start;
+import javafx.stage.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import trlab.app.chart.ChartPane;
 import trlab.core.Activation;
 import trlab.experiment.Run;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The lab window as a user meets it, headless under Monocle: controls, run state, charts, exports, closing. */
-@ExtendWith(ApplicationExtension.class)
-class LabWindowTest {
-    private Stage stage;
-    private TrlabApp app;
-    private LabWindow window;
-
+class LabWindowTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        app = new TrlabApp();
-        app.start(stage);
-        window = app.window();
-    }
-
-    @AfterEach
-    void stop() {
-        window.close();
-    }
-
-    private Run run() {
-        return window.lab().run();
-    }
-
-    /**
-     * The training step once the training thread has handled everything sent before: the command runs between two
-     * steps, so what it reads is exact.
-     */
-    private long stepBetweenSteps() throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        long[] step = new long[1];
-        run().send(e -> {
-            step[0] = e.trainer().time();
-            done.countDown();
-        });
-        assertThat(done.await(10, TimeUnit.SECONDS)).as("the training thread answers").isTrue();
-        return step[0];
+        open(stage);
     }
 
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
@@ -245,6 +209,80 @@ class LabWindowTest {
                 .hasMessageContaining("abc"));
         assertThat(run()).isSameAs(before);
         assertThat(window.lab().settings().task().kind()).isEqualTo(trlab.core.TaskKind.SINE);
+    }
+
+    @Test
+    void aDivergedRunShowsWhereItDivergedItsLastFiniteStateAndARateThatTrains(FxRobot robot) throws Exception {
+        robot.interact(() -> window.lab().apply(window.lab().settings().with("training.learningRate=50")));
+        robot.clickOn("#runButton");
+        waitUntil("diverged", () -> run().status().state() == Run.State.DIVERGED);
+        long lastFinite = WindowTest.<Long>onThread(run(), e -> e.finalState().step());
+        assertThat(lastFinite).isPositive();
+        waitUntil("the last finite state on the charts", () -> run().latest().step() == lastFinite);
+        waitUntil("the status bar", () -> !robot.lookup("#statusStep").queryLabeled().getText().equals("step 0"));
+        assertThat(robot.lookup("#statusStep").queryLabeled().getText())
+                .isEqualTo(String.format(java.util.Locale.ROOT, "step %,d", run().status().step()));
+        assertThat(robot.lookup("#statusMessage").queryLabeled().getText())
+                .contains("The charts show step " + lastFinite)
+                .contains("learning rate of 0.031 or less");
+        waitUntil("the advice, whole, in the hint", () -> robot.lookup("#hint").queryLabeled().getText()
+                .contains("learning rate of 0.031 or less"));
+        assertThat(robot.lookup("#statusAlpha").queryLabeled().getText()).as("no power law fitted to a blow-up")
+                .isEqualTo("\u03b1 \u2013");
+    }
+
+    @Test
+    void resetOfARunThatTrainedOffersUndoAndUndoBringsItBack(FxRobot robot) throws Exception {
+        window.lab().undoAfterNanos = 0;
+        assertThat(robot.lookup("#undoResetButton").queryButton().isVisible()).isFalse();
+        robot.clickOn("#stepButton");
+        robot.clickOn("#stepButton");
+        Run trained = run();
+        waitUntil("two steps", () -> trained.status().step() == 2);
+        robot.clickOn("#resetButton");
+        assertThat(run()).isNotSameAs(trained);
+        assertThat(robot.lookup("#undoResetButton").queryButton().isVisible()).isTrue();
+        robot.clickOn("#undoResetButton");
+        assertThat(run()).isSameAs(trained);
+        assertThat(stepBetweenSteps()).isEqualTo(2);
+        assertThat(robot.lookup("#undoResetButton").queryButton().isVisible()).isFalse();
+    }
+
+    @Test
+    void aFinishedRunOffersContinueWhichGoesOnFromWhereItStopped(FxRobot robot) throws Exception {
+        robot.interact(() -> window.lab().load(window.lab().settings().with("training.steps=500")));
+        robot.clickOn("#runButton");
+        waitUntil("finished", () -> run().status().state() == Run.State.FINISHED);
+        waitUntil("Continue", () -> robot.lookup("#runButton").queryButton().getText().equals("Continue"));
+        assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#hint").queryLabeled().getText()).contains("step 5,000").doesNotContain("Reset");
+        Run finished = run();
+        robot.clickOn("#runButton");
+        assertThat(run()).isSameAs(finished);
+        waitUntil("finished again", () -> run().status().state() == Run.State.FINISHED
+                && run().status().step() == 5000);
+        assertThat(robot.lookup("#stepsField").queryTextInputControl().getText()).isEqualTo("5000");
+    }
+
+    @Test
+    void everySaveIsConfirmedInTheStatusBarByItsFileName(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path png = dir.resolve("dashboard.png");
+        robot.interact(() -> window.exportDashboardTo(png, 1));
+        waitUntil("confirmed", () -> robot.lookup("#statusMessage").queryLabeled().getText().equals("Saved " + png));
+        assertThat(png).exists();
+        assertThat(robot.lookup("#statusMessage").queryLabeled().getStyleClass()).doesNotContain("error");
+
+        Path export = dir.resolve("run");
+        robot.interact(() -> window.exportRunTo(export));
+        waitUntil("the run's files", () -> robot.lookup("#statusMessage").queryLabeled().getText()
+                .equals("Saved " + export));
+        assertThat(export.resolve("run.json")).exists();
+
+        Path chart = dir.resolve("aging.png");
+        robot.interact(() -> window.exportChartTo(chart));
+        waitUntil("the chart", () -> robot.lookup("#statusMessage").queryLabeled().getText().equals("Saved " + chart));
+        assertThat(chart).exists();
+        assertThat(dir.resolve("aging.csv")).exists();
     }
 
     /** Pixels that are neither white nor transparent. */

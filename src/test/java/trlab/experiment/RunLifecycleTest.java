@@ -62,7 +62,7 @@ class RunLifecycleTest {
             }
             assertThat(run.isRunning()).isFalse();
             assertThat(run.status().message()).contains("Diverged at step").contains("last finite state")
-                    .containsPattern("learning rate below \\d");
+                    .containsPattern("learning rate of \\d[.\\d]* or less");
             long[] lastFinite = new long[1];
             boolean[] finite = new boolean[1];
             CountDownLatch done = new CountDownLatch(1);

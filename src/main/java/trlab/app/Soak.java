@@ -1,0 +1,165 @@
+package trlab.app;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.util.Duration;
+import trlab.experiment.config.Presets;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A scripted classroom session for {@code gui --soak MINUTES}: every preset in turn, each run at full speed, SGD vs
+ * full batch, Add run, Stop comparing, presentation mode on and off, Reset and every kind of export (into a folder
+ * that is deleted at the end), one action every {@link #PACE_SECONDS}. Once a minute it prints one JSON line: the
+ * live heap after a full collection, the thread count, and the slowest answer to an action in that minute, measured
+ * from the action on the FX thread until the next pulse has laid the window out (the moment the user sees it).
+ * A window that holds up through a lesson keeps the first two flat and the third below 200 ms.
+ */
+final class Soak {
+    /** Seconds between two scripted actions: about as fast as a teacher clicks through a demonstration. */
+    static final double PACE_SECONDS = 1.0;
+
+    private final LabWindow window;
+    private final double reportSeconds;
+    private final PrintStream out;
+    private final List<Step> script = new ArrayList<>();
+    private final Path folder;
+    private long endNanos;
+    private long nextReportNanos;
+    private int minute;
+    private int next;
+    private int actions;
+    private double slowestMillis;
+    private String slowestAction = "";
+    private Runnable done;
+
+    /** One scripted action and its name for the report. */
+    private record Step(String name, Runnable action) {
+    }
+
+    /**
+     * @param reportSeconds seconds between two reports (60 for a report each minute; shorter in a test)
+     */
+    Soak(LabWindow window, double reportSeconds, PrintStream out) {
+        this.window = window;
+        this.reportSeconds = reportSeconds;
+        this.out = out;
+        try {
+            folder = Files.createTempDirectory("trlab-soak");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Lab lab = window.lab();
+        FileActions files = window.files;
+        for (String preset : Presets.names()) {
+            script.add(new Step("preset " + preset, () -> window.controls().preset.setValue(preset)));
+            script.add(new Step("run", lab::play));
+            script.add(new Step("SGD vs full batch", lab::compareSgdWithFullBatch));
+            script.add(new Step("add run", () -> {
+                lab.addArm();
+                lab.play();
+            }));
+            script.add(new Step("stop comparing", lab::stopComparing));
+            script.add(new Step("presentation on", () -> window.setPresentation(true)));
+            script.add(new Step("presentation off", () -> window.setPresentation(false)));
+            script.add(new Step("reset", lab::reset));
+            script.add(new Step("run", lab::play));
+            script.add(new Step("export dashboard", () -> window.exportDashboardTo(folder.resolve("dashboard.png"), 1)));
+            script.add(new Step("export run", () -> window.exportRunTo(folder.resolve("run"))));
+            script.add(new Step("export chart", () -> window.exportChartTo(folder.resolve("aging.png"))));
+        }
+    }
+
+    /** Runs the script for this long, then calls {@code done} (on the FX thread). */
+    void start(double minutes, Runnable done) {
+        this.done = done;
+        long now = System.nanoTime();
+        endNanos = now + (long) (minutes * 60e9);
+        nextReportNanos = now + (long) (reportSeconds * 1e9);
+        window.runAtFullSpeed();
+        later(this::step);
+    }
+
+    private void step() {
+        long now = System.nanoTime();
+        if (now >= nextReportNanos) {
+            report();
+            nextReportNanos += (long) (reportSeconds * 1e9);
+        }
+        if (now >= endNanos) {
+            if (actions > 0) {
+                report(); // the last, shorter interval
+            }
+            deleteFolder();
+            done.run();
+            return;
+        }
+        Step s = script.get(next);
+        next = (next + 1) % script.size();
+        long start = System.nanoTime();
+        s.action().run();
+        actions++;
+        afterNextPulse(window.getScene(), () -> {
+            double millis = (System.nanoTime() - start) / 1e6;
+            if (millis > slowestMillis) {
+                slowestMillis = millis;
+                slowestAction = s.name();
+            }
+        });
+        later(this::step);
+    }
+
+    /** Runs {@code then} once, at the end of the layout of the next pulse. */
+    private static void afterNextPulse(Scene scene, Runnable then) {
+        Runnable[] self = new Runnable[1];
+        self[0] = () -> {
+            scene.removePostLayoutPulseListener(self[0]);
+            then.run();
+        };
+        scene.addPostLayoutPulseListener(self[0]);
+        Platform.requestNextPulse();
+    }
+
+    private void report() {
+        minute++;
+        // the least of a few collections: one may only queue finalizable objects that the next frees, and one that
+        // meets an image being compressed in the background is put off (the "GC locker"), measuring garbage
+        long heap = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            heap = Math.min(heap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+        out.printf(Locale.ROOT, "{\"minute\": %d, \"liveHeapMB\": %.1f, \"threads\": %d, \"actions\": %d,"
+                        + " \"slowestMillis\": %.1f, \"slowestAction\": \"%s\", \"preset\": \"%s\", \"runs\": %d}%n",
+                minute, heap / 1048576.0, threads, actions, slowestMillis, slowestAction,
+                window.lab().settings().name(), window.lab().arms().size());
+        out.flush();
+        actions = 0;
+        slowestMillis = 0;
+        slowestAction = "";
+    }
+
+    private void deleteFolder() {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+
+    private static void later(Runnable action) {
+        PauseTransition pause = new PauseTransition(Duration.seconds(PACE_SECONDS));
+        pause.setOnFinished(e -> action.run());
+        pause.play();
+    }
+}
