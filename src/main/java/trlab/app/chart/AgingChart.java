@@ -2,6 +2,7 @@ package trlab.app.chart;
 
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.DataSet;
+import javafx.application.Platform;
 import trlab.measure.PowerLawFit;
 import trlab.measure.Series;
 
@@ -25,6 +26,41 @@ public final class AgingChart extends StepsChart {
         total = line(Series.KERNEL_AMPLITUDE, "a(t) total", "kernel-total", Compared.SOLID);
         line(Series.KERNEL_AMPLITUDE_OUTPUT, "output-layer part", "kernel-output", Compared.NO);
         line(Series.KERNEL_AMPLITUDE_HIDDEN, "hidden-layer part", "kernel-hidden", Compared.NO);
+        // a zoom refits at once, whether the run runs, pauses or has finished (no new data would redraw the chart)
+        xAxis.autoRangingProperty().addListener(o -> refitLater());
+        xAxis.minProperty().addListener(o -> refitLater());
+        xAxis.maxProperty().addListener(o -> refitLater());
+    }
+
+    private ChartInput last;
+    private boolean refitPending;
+
+    /**
+     * Redraws the last input with the fit over the zoomed steps, after the current pulse: the axis range changes
+     * during layout, while ChartFX holds the data sets read-locked. Auto-ranging as data arrive is no zoom.
+     */
+    private void refitLater() {
+        boolean fitWindowChanged = zoomed() || !window().equals(fittedOver);
+        if (last == null || refitPending || !fitWindowChanged) {
+            return;
+        }
+        refitPending = true;
+        Platform.runLater(() -> {
+            refitPending = false;
+            if (last != null) {
+                update(last);
+            }
+        });
+    }
+
+    /** The window the fits drawn now were made over. */
+    private String fittedOver = "";
+
+    @Override
+    protected void draw(ChartInput in) {
+        last = in;
+        fittedOver = window();
+        super.draw(in);
     }
 
     @Override
