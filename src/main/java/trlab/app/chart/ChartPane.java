@@ -256,6 +256,35 @@ public abstract class ChartPane extends StackPane {
         writePng(snapshot(null, null), file);
     }
 
+    /**
+     * The chart as an image at {@code scale} times its size on screen (1, 2, 3), without the controls on it, with
+     * the caption below when there is one.
+     */
+    public WritableImage image(double scale, String caption) {
+        return Picture.of(this, widgets(), scale, caption);
+    }
+
+    /** Writes {@link #image} to a PNG file. */
+    public void savePng(Path file, double scale, String caption) throws IOException {
+        writePng(image(scale, caption), file);
+    }
+
+    /** The controls that sit on the chart and stay out of its exported image. */
+    List<Node> widgets() {
+        return List.of();
+    }
+
+    /** What an export of this chart puts below it (the preset, the step, the settings); empty for nothing. */
+    private java.util.function.Supplier<String> caption = () -> "";
+
+    /** Sets what this chart's own exports (its context menu) put below the chart. */
+    public void setCaption(java.util.function.Supplier<String> caption) {
+        this.caption = caption;
+    }
+
+    /** The export sizes the context menu offers. */
+    static final double[] SCALES = {1, 2, 3};
+
     /** Encodes an image as PNG (pure Java, no AWT) and writes it atomically. */
     public static void writePng(WritableImage image, Path file) throws IOException {
         ByteBuffer png = WriteFxImage.encode(image);
@@ -273,8 +302,20 @@ public abstract class ChartPane extends StackPane {
     }
 
     private void installMenu() {
-        MenuItem png = new MenuItem("Save chart as PNG\u2026");
-        png.setOnAction(e -> choose("PNG image", "*.png", ".png").ifPresent(f -> export(() -> savePng(f.toPath()), f)));
+        javafx.scene.control.Menu png = new javafx.scene.control.Menu("Save chart as PNG");
+        for (double scale : SCALES) {
+            MenuItem size = new MenuItem();
+            size.setOnAction(e -> choose("PNG image", "*.png", (scale == 1 ? "" : "@" + (int) scale + "x") + ".png")
+                    .ifPresent(f -> export(() -> savePng(f.toPath(), scale, caption.get()), f)));
+            png.getItems().add(size);
+        }
+        // each size in pixels, as it is when the menu opens
+        png.setOnShowing(e -> {
+            for (int i = 0; i < SCALES.length; i++) {
+                png.getItems().get(i).setText(String.format(Locale.ROOT, "%dx (%d \u00d7 %d pixels)\u2026",
+                        (int) SCALES[i], Math.round(getWidth() * SCALES[i]), Math.round(getHeight() * SCALES[i])));
+            }
+        });
         MenuItem csv = new MenuItem("Save data as CSV\u2026");
         csv.setOnAction(e -> choose("CSV data", "*.csv", ".csv").ifPresent(f -> export(() -> saveCsv(f.toPath()), f)));
         MenuItem reset = new MenuItem("Reset zoom");

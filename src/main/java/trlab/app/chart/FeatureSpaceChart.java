@@ -46,6 +46,11 @@ public final class FeatureSpaceChart extends ChartPane {
     private List<String> xNames = List.of("principal component 1");
     private List<String> yNames = List.of("principal component 2");
 
+    @Override
+    List<javafx.scene.Node> widgets() {
+        return List.of(view);
+    }
+
     FeatureSpaceChart() {
         super("Feature space", axis("principal component 1", null, false),
                 axis("principal component 2", null, false));

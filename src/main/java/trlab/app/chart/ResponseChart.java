@@ -9,6 +9,7 @@ import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -106,6 +107,11 @@ public final class ResponseChart extends ChartPane {
         StackPane.setAlignment(bar, Pos.TOP_LEFT);
         getChildren().add(bar);
         this.bar = bar;
+    }
+
+    @Override
+    List<Node> widgets() {
+        return List.of(bar);
     }
 
     /** The chart starts below the chooser's strip, whatever the strip's height in the current fonts. */

@@ -1,0 +1,130 @@
+package trlab.app.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import trlab.experiment.config.Presets;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A chart or the dashboard saves as a PNG at 1x, 2x or 3x its size on screen, without the controls that sit on the
+ * charts, with a caption line below.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExportImageTest {
+    private static final String CAPTION = "default, step 2,000: SGD, batch 1, learning rate 0.005, label noise 1.0";
+    private static ChartInput run;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeAll
+    static void input() {
+        run = ChartTests.shortRun(Presets.builtinDefault(), 2000, -1);
+    }
+
+    private Dashboard dashboard() throws Exception {
+        Dashboard d = ChartTests.fx(() -> {
+            Dashboard dashboard = new Dashboard();
+            dashboard.update(run, true, Integer.MAX_VALUE); // before the scene: see ChartExport
+            Scene scene = new Scene(dashboard, 1400, 700);
+            scene.getStylesheets().add(ChartPane.STYLESHEET);
+            stage.setScene(scene);
+            stage.show();
+            return dashboard;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ChartTests.fx(() -> d.charts().stream()
+                .allMatch(c -> c.chart().getBitState().isClean() && c.getWidth() > 0)));
+        return d;
+    }
+
+    /** Whether some pixel in rows [from, to) is dark (text). */
+    private static boolean darkPixelsIn(Image image, int from, int to) {
+        PixelReader r = image.getPixelReader();
+        for (int y = from; y < to; y++) {
+            for (int x = 0; x < (int) image.getWidth(); x++) {
+                Color c = r.getColor(x, y);
+                if (c.getBrightness() < 0.4 && c.getOpacity() > 0.5) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void theDashboardSavesAtTwiceItsSizeWithoutControlsAndWithItsCaption(@TempDir Path dir) throws Exception {
+        Dashboard d = dashboard();
+        List<Node> widgets = ChartTests.fx(() -> d.charts().stream().flatMap(c -> c.widgets().stream()).toList());
+        assertThat(widgets).as("the reference chooser and the view switch").hasSize(2);
+        // what the controls were while the picture was taken
+        List<Boolean> seen = new ArrayList<>();
+        WritableImage image = ChartTests.fx(() -> {
+            widgets.forEach(w -> w.visibleProperty().addListener((o, was, now) -> seen.add(now)));
+            d.setCaption(() -> CAPTION);
+            return d.snapshot(2);
+        });
+        assertThat(seen).as("hidden for the picture, then shown again").startsWith(false, false).endsWith(true, true);
+        assertThat(ChartTests.fx(() -> widgets.stream().allMatch(Node::isVisible))).isTrue();
+
+        Path file = dir.resolve("dashboard@2x.png");
+        ChartPane.writePng(image, file);
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+        Image png = new Image(file.toUri().toString());
+        double width = ChartTests.fx(() -> d.getContent().getLayoutBounds().getWidth());
+        double height = ChartTests.fx(() -> d.getContent().getLayoutBounds().getHeight());
+        assertThat(png.getWidth()).isEqualTo(Math.ceil(2 * width));
+        assertThat(png.getHeight()).as("the charts and a caption line below them")
+                .isGreaterThan(2 * height + 2 * 12);
+        assertThat(darkPixelsIn(png, (int) Math.ceil(2 * height) + 2, (int) png.getHeight()))
+                .as("the caption's text").isTrue();
+    }
+
+    @Test
+    void aChartSavesAtOneTwoOrThreeTimesItsSize(@TempDir Path dir) throws Exception {
+        Dashboard d = dashboard();
+        ResponseChart chart = d.response;
+        double width = ChartTests.fx(chart::getWidth);
+        double height = ChartTests.fx(chart::getHeight);
+        for (double scale : ChartPane.SCALES) {
+            Path file = dir.resolve("response-" + (int) scale + ".png");
+            ChartTests.fx(() -> {
+                chart.savePng(file, scale, "");
+                return null;
+            });
+            Image png = new Image(file.toUri().toString());
+            assertThat(png.getWidth()).isEqualTo(Math.ceil(scale * width));
+            assertThat(png.getHeight()).isEqualTo(Math.ceil(scale * height));
+        }
+        Path captioned = dir.resolve("response-caption.png");
+        ChartTests.fx(() -> {
+            chart.savePng(captioned, 3, CAPTION);
+            return null;
+        });
+        Image png = new Image(captioned.toUri().toString());
+        assertThat(png.getHeight()).isGreaterThan(3 * height + 3 * 12);
+        assertThat(darkPixelsIn(png, (int) Math.ceil(3 * height) + 3, (int) png.getHeight())).isTrue();
+    }
+}
