@@ -26,6 +26,11 @@ public final class AgingChart extends StepsChart {
         total = line(Series.KERNEL_AMPLITUDE, "a(t) total", "kernel-total", Compared.SOLID);
         line(Series.KERNEL_AMPLITUDE_OUTPUT, "output-layer part", "kernel-output", Compared.NO);
         line(Series.KERNEL_AMPLITUDE_HIDDEN, "hidden-layer part", "kernel-hidden", Compared.NO);
+        explain("The kernel amplitude a(t) on log-log axes; a power law a0 t^-\u03b1 is a straight line. "
+                + "The fit covers the last decade [t/10, t], or the steps you zoom to.\n"
+                + "Under label noise a(t) jitters from step to step: a fit over a short window can overshoot "
+                + "(a steeper or flatter \u03b1 than the long-run trend, with a large \u00b1). "
+                + "Zoom to a longer range of steps for a steadier \u03b1.");
         // a zoom refits at once, whether the run runs, pauses or has finished (no new data would redraw the chart)
         xAxis.autoRangingProperty().addListener(o -> refitLater());
         xAxis.minProperty().addListener(o -> refitLater());

@@ -119,6 +119,23 @@ public abstract class ChartPane extends StackPane {
         sceneProperty().addListener(install);
     }
 
+    /** Explains the chart in a tooltip on its title and its legend. */
+    protected void explain(String text) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        tip.setShowDuration(javafx.util.Duration.seconds(30));
+        javafx.scene.control.Tooltip.install(chart.getTitleLabel(), tip);
+        javafx.scene.control.Tooltip.install(chart.getLegend().getNode(), tip);
+    }
+
+    /** The explanation of {@link #explain}, or null. */
+    String explanation() {
+        javafx.scene.control.Tooltip tip = (javafx.scene.control.Tooltip) chart.getTitleLabel().getProperties()
+                .get("javafx.scene.control.Tooltip");
+        return tip == null ? null : tip.getText();
+    }
+
     /** Where the clipping note sits: just below the chart's title. */
     private static final double CLIP_NOTE_TOP = 26;
 
