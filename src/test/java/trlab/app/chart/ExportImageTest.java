@@ -3,7 +3,6 @@ package trlab.app.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -11,52 +10,35 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import org.testfx.api.FxToolkit;
+import trlab.experiment.Comparison;
 import trlab.experiment.config.Presets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A chart or the dashboard saves as a PNG at 1x, 2x or 3x its size on screen, without the controls that sit on the
  * charts, with a caption line below.
  */
-@ExtendWith(ApplicationExtension.class)
 class ExportImageTest {
     private static final String CAPTION = "default, step 2,000: SGD, batch 1, learning rate 0.005, label noise 1.0";
     private static ChartInput run;
-    private Stage stage;
+    private static Stage stage;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
+    /** A comparison, as a lesson exports it: SGD beside its full-batch twin. */
     @BeforeAll
-    static void input() {
-        run = ChartTests.shortRun(Presets.builtinDefault(), 2000, -1);
+    static void compare() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        run = ChartTests.comparison(List.of(Presets.builtinDefault(),
+                Presets.builtinDefault().withOverrides(Comparison.FULL_BATCH_TWIN)), 1000);
     }
 
     private Dashboard dashboard() throws Exception {
-        Dashboard d = ChartTests.fx(() -> {
-            Dashboard dashboard = new Dashboard();
-            dashboard.update(run, true, Integer.MAX_VALUE); // before the scene: see ChartExport
-            Scene scene = new Scene(dashboard, 1400, 700);
-            scene.getStylesheets().add(ChartPane.STYLESHEET);
-            stage.setScene(scene);
-            stage.show();
-            return dashboard;
-        });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ChartTests.fx(() -> d.charts().stream()
-                .allMatch(c -> c.chart().getBitState().isClean() && c.getWidth() > 0)));
-        return d;
+        return ChartTests.showDashboard(stage, run, 1400, 700, false);
     }
 
     /** Whether some pixel in rows [from, to) is dark (text). */
