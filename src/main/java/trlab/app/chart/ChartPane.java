@@ -281,6 +281,11 @@ public abstract class ChartPane extends StackPane {
         return Picture.of(this, widgets(), scale, caption);
     }
 
+    /** The chart as an image of exactly {@code width} x {@code height} pixels (see {@link Picture#fitted}). */
+    public WritableImage image(int width, int height, String caption) {
+        return Picture.fitted(this, widgets(), width, height, caption);
+    }
+
     /** Writes {@link #image} to a PNG file. */
     public void savePng(Path file, double scale, String caption) throws IOException {
         writePng(image(scale, caption), file);
@@ -326,6 +331,11 @@ public abstract class ChartPane extends StackPane {
                     .ifPresent(f -> export(() -> savePng(f.toPath(), scale, caption.get()), f)));
             png.getItems().add(size);
         }
+        MenuItem pixels = new MenuItem("Other size in pixels\u2026");
+        pixels.setOnAction(e -> askPixels().ifPresent(size -> choose("PNG image", "*.png",
+                "-" + size[0] + "x" + size[1] + ".png").ifPresent(f -> export(() ->
+                writePng(image(size[0], size[1], caption.get()), f.toPath()), f))));
+        png.getItems().add(pixels);
         // each size in pixels, as it is when the menu opens
         png.setOnShowing(e -> {
             for (int i = 0; i < SCALES.length; i++) {
@@ -383,6 +393,28 @@ public abstract class ChartPane extends StackPane {
         } catch (IOException | RuntimeException ex) {
             exportReport.failed(file.toPath(), ex.getMessage());
         }
+    }
+
+    /** Asks for an image size such as "1920 x 1080"; empty when the user cancels or types no size. */
+    private java.util.Optional<int[]> askPixels() {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("1920 x 1080");
+        ask.setTitle("Save " + chart.getTitle());
+        ask.setHeaderText("Width x height of the image in pixels");
+        ask.initOwner(getScene().getWindow());
+        return ask.showAndWait().flatMap(ChartPane::pixels);
+    }
+
+    /** "1920 x 1080" (or 1920x1080, 1920 1080) as {1920, 1080}; empty unless both are whole numbers 1 to 20000. */
+    static java.util.Optional<int[]> pixels(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,5})\\s*[x\u00d7 ]\\s*(\\d{1,5})\\s*")
+                .matcher(text);
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        int w = Integer.parseInt(m.group(1));
+        int h = Integer.parseInt(m.group(2));
+        return w >= 1 && h >= 1 && w <= 20000 && h <= 20000 ? java.util.Optional.of(new int[]{w, h})
+                : java.util.Optional.empty();
     }
 
     private java.util.Optional<File> choose(String what, String pattern, String extension) {

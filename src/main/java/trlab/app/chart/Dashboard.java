@@ -192,6 +192,12 @@ public final class Dashboard extends ScrollPane {
         return Picture.of(grid, widgets, scale, caption.get());
     }
 
+    /** The whole dashboard as {@link #snapshot(double)}, as large as it fits into exactly width x height pixels. */
+    public WritableImage snapshot(int width, int height) {
+        List<Node> widgets = charts.stream().flatMap(c -> c.widgets().stream()).toList();
+        return Picture.fitted(grid, widgets, width, height, caption.get());
+    }
+
     private Supplier<String> caption = () -> "";
 
     /**

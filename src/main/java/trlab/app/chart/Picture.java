@@ -25,6 +25,31 @@ final class Picture {
     }
 
     /**
+     * Draws {@code node} as {@link #of} does, as large as it fits into exactly {@code width} x {@code height} pixels
+     * (its shape kept, centred on white): a projector's or a paper's size.
+     */
+    static WritableImage fitted(Node node, List<Node> widgets, int width, int height, String caption) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException(width + " x " + height + " pixels is no image size");
+        }
+        javafx.geometry.Bounds b = node.getLayoutBounds();
+        double scale = Math.min(width / b.getWidth(), height / b.getHeight());
+        WritableImage drawn = of(node, widgets, scale, caption);
+        ImageView view = new ImageView(drawn);
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        // the caption adds a line below: the whole is scaled down a little to fit
+        view.setFitWidth(Math.min(width, drawn.getWidth()));
+        view.setFitHeight(Math.min(height, drawn.getHeight()));
+        javafx.scene.layout.StackPane page = new javafx.scene.layout.StackPane(view);
+        page.setStyle("-fx-background-color: white;");
+        page.setMinSize(width, height);
+        page.setMaxSize(width, height);
+        new Scene(page, width, height);
+        return page.snapshot(null, new WritableImage(width, height));
+    }
+
+    /**
      * Draws {@code node} at {@code scale} with {@code widgets} hidden for the moment of the snapshot, and the caption
      * below when it is neither null nor blank. FX thread.
      */

@@ -109,4 +109,25 @@ class ExportImageTest {
         assertThat(png.getHeight()).isGreaterThan(3 * height + 3 * 12);
         assertThat(darkPixelsIn(png, (int) Math.ceil(3 * height) + 3, (int) png.getHeight())).isTrue();
     }
+
+    @Test
+    void aChartOrTheDashboardSavesAtAGivenSizeInPixels(@TempDir Path dir) throws Exception {
+        Dashboard d = dashboard();
+        ChartTests.fx(() -> {
+            d.setCaption(() -> CAPTION);
+            ChartPane.writePng(d.snapshot(1920, 1080), dir.resolve("dashboard.png"));
+            ChartPane.writePng(d.loss.image(800, 600, CAPTION), dir.resolve("loss.png"));
+            return null;
+        });
+        Image dashboard = new Image(dir.resolve("dashboard.png").toUri().toString());
+        assertThat(new double[]{dashboard.getWidth(), dashboard.getHeight()}).containsExactly(1920, 1080);
+        Image loss = new Image(dir.resolve("loss.png").toUri().toString());
+        assertThat(new double[]{loss.getWidth(), loss.getHeight()}).containsExactly(800, 600);
+        assertThat(darkPixelsIn(loss, 0, 600)).isTrue();
+
+        assertThat(ChartPane.pixels("1920 x 1080")).hasValueSatisfying(p -> assertThat(p).containsExactly(1920, 1080));
+        assertThat(ChartPane.pixels("800x600")).hasValueSatisfying(p -> assertThat(p).containsExactly(800, 600));
+        assertThat(ChartPane.pixels("0 x 600")).isEmpty();
+        assertThat(ChartPane.pixels("wide")).isEmpty();
+    }
 }
