@@ -22,6 +22,7 @@ import trlab.app.chart.ChartPane;
 import trlab.app.chart.Dashboard;
 import trlab.experiment.Comparison;
 import trlab.experiment.Run;
+import trlab.experiment.config.ExperimentConfig;
 import trlab.experiment.config.ConfigException;
 import trlab.measure.Snapshot;
 
@@ -69,6 +70,7 @@ public final class LabWindow extends BorderPane {
         setCenter(dashboard);
         setBottom(status);
         dashboard.output.setOnSampleClicked(lab::setFocus);
+        dashboard.setCaption(this::caption);
         dashboard.setExportReport(new ChartPane.ExportReport() {
             @Override
             public void saved(Path file) {
@@ -102,6 +104,23 @@ public final class LabWindow extends BorderPane {
 
     public Lab lab() {
         return lab;
+    }
+
+    /**
+     * The line an exported picture carries below the charts: the preset, the step, and what the network and its
+     * training are, or the compared runs by name.
+     */
+    String caption() {
+        ExperimentConfig c = lab.settings();
+        Run run = lab.run();
+        String step = run == null ? "" : String.format(java.util.Locale.ROOT, ", step %,d", run.status().step());
+        String what = lab.comparing() ? "runs: " + String.join("; ", lab.labels())
+                : String.format(java.util.Locale.ROOT, "%s, width %d, %s, learning rate %s, label noise %s",
+                        c.network().activation().id(), c.network().width(),
+                        c.training().method() == trlab.core.Method.FULL_BATCH ? "full batch"
+                                : "SGD batch " + c.training().batchSize(),
+                        c.training().learningRate(), c.training().labelNoise());
+        return "Training Response Lab: " + c.name() + step + " (" + what + ")";
     }
 
     Dashboard dashboard() {

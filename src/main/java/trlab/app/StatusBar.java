@@ -29,6 +29,8 @@ final class StatusBar extends HBox {
         getStyleClass().add("status-bar");
         message.getStyleClass().add("status-message");
         message.setMaxWidth(Double.MAX_VALUE);
+        // a long message (a compared run's divergence) is cut with an ellipsis, never widens the window
+        message.setMinWidth(0);
         HBox.setHgrow(message, Priority.ALWAYS);
         arm.getStyleClass().add("status-arm");
         arm.managedProperty().bind(arm.visibleProperty());

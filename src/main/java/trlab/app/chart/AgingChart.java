@@ -2,6 +2,7 @@ package trlab.app.chart;
 
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.DataSet;
+import javafx.application.Platform;
 import trlab.measure.PowerLawFit;
 import trlab.measure.Series;
 
@@ -25,6 +26,46 @@ public final class AgingChart extends StepsChart {
         total = line(Series.KERNEL_AMPLITUDE, "a(t) total", "kernel-total", Compared.SOLID);
         line(Series.KERNEL_AMPLITUDE_OUTPUT, "output-layer part", "kernel-output", Compared.NO);
         line(Series.KERNEL_AMPLITUDE_HIDDEN, "hidden-layer part", "kernel-hidden", Compared.NO);
+        explain("The kernel amplitude a(t) on log-log axes; a power law a0 t^-\u03b1 is a straight line. "
+                + "The fit covers the last decade [t/10, t], or the steps you zoom to.\n"
+                + "Under label noise a(t) jitters from step to step: a fit over a short window can overshoot "
+                + "(a steeper or flatter \u03b1 than the long-run trend, with a large \u00b1). "
+                + "Zoom to a longer range of steps for a steadier \u03b1.");
+        // a zoom refits at once, whether the run runs, pauses or has finished (no new data would redraw the chart)
+        xAxis.autoRangingProperty().addListener(o -> refitLater());
+        xAxis.minProperty().addListener(o -> refitLater());
+        xAxis.maxProperty().addListener(o -> refitLater());
+    }
+
+    private ChartInput last;
+    private boolean refitPending;
+
+    /**
+     * Redraws the last input with the fit over the zoomed steps, after the current pulse: the axis range changes
+     * during layout, while ChartFX holds the data sets read-locked. Auto-ranging as data arrive is no zoom.
+     */
+    private void refitLater() {
+        boolean fitWindowChanged = zoomed() || !window().equals(fittedOver);
+        if (last == null || refitPending || !fitWindowChanged) {
+            return;
+        }
+        refitPending = true;
+        Platform.runLater(() -> {
+            refitPending = false;
+            if (last != null) {
+                update(last);
+            }
+        });
+    }
+
+    /** The window the fits drawn now were made over. */
+    private String fittedOver = "";
+
+    @Override
+    protected void draw(ChartInput in) {
+        last = in;
+        fittedOver = window();
+        super.draw(in);
     }
 
     @Override

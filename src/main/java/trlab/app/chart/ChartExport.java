@@ -106,7 +106,7 @@ public final class ChartExport {
                     if (chart.chart().getBitState().isClean()) {
                         scene.removePostLayoutPulseListener(listener[0]);
                         Platform.runLater(() -> {
-                            image.complete(chart.snapshot(null, null));
+                            image.complete(chart.image(1, null)); // without the controls on the chart
                             stage.hide();
                         });
                     } else {

@@ -119,6 +119,23 @@ public abstract class ChartPane extends StackPane {
         sceneProperty().addListener(install);
     }
 
+    /** Explains the chart in a tooltip on its title and its legend. */
+    protected void explain(String text) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        tip.setShowDuration(javafx.util.Duration.seconds(30));
+        javafx.scene.control.Tooltip.install(chart.getTitleLabel(), tip);
+        javafx.scene.control.Tooltip.install(chart.getLegend().getNode(), tip);
+    }
+
+    /** The explanation of {@link #explain}, or null. */
+    String explanation() {
+        javafx.scene.control.Tooltip tip = (javafx.scene.control.Tooltip) chart.getTitleLabel().getProperties()
+                .get("javafx.scene.control.Tooltip");
+        return tip == null ? null : tip.getText();
+    }
+
     /** Where the clipping note sits: just below the chart's title. */
     private static final double CLIP_NOTE_TOP = 26;
 
@@ -256,6 +273,40 @@ public abstract class ChartPane extends StackPane {
         writePng(snapshot(null, null), file);
     }
 
+    /**
+     * The chart as an image at {@code scale} times its size on screen (1, 2, 3), without the controls on it, with
+     * the caption below when there is one.
+     */
+    public WritableImage image(double scale, String caption) {
+        return Picture.of(this, widgets(), scale, caption);
+    }
+
+    /** The chart as an image of exactly {@code width} x {@code height} pixels (see {@link Picture#fitted}). */
+    public WritableImage image(int width, int height, String caption) {
+        return Picture.fitted(this, widgets(), width, height, caption);
+    }
+
+    /** Writes {@link #image} to a PNG file. */
+    public void savePng(Path file, double scale, String caption) throws IOException {
+        writePng(image(scale, caption), file);
+    }
+
+    /** The controls that sit on the chart and stay out of its exported image. */
+    List<Node> widgets() {
+        return List.of();
+    }
+
+    /** What an export of this chart puts below it (the preset, the step, the settings); empty for nothing. */
+    private java.util.function.Supplier<String> caption = () -> "";
+
+    /** Sets what this chart's own exports (its context menu) put below the chart. */
+    public void setCaption(java.util.function.Supplier<String> caption) {
+        this.caption = caption;
+    }
+
+    /** The export sizes the context menu offers. */
+    static final double[] SCALES = {1, 2, 3};
+
     /** Encodes an image as PNG (pure Java, no AWT) and writes it atomically. */
     public static void writePng(WritableImage image, Path file) throws IOException {
         ByteBuffer png = WriteFxImage.encode(image);
@@ -273,8 +324,25 @@ public abstract class ChartPane extends StackPane {
     }
 
     private void installMenu() {
-        MenuItem png = new MenuItem("Save chart as PNG\u2026");
-        png.setOnAction(e -> choose("PNG image", "*.png", ".png").ifPresent(f -> export(() -> savePng(f.toPath()), f)));
+        javafx.scene.control.Menu png = new javafx.scene.control.Menu("Save chart as PNG");
+        for (double scale : SCALES) {
+            MenuItem size = new MenuItem();
+            size.setOnAction(e -> choose("PNG image", "*.png", (scale == 1 ? "" : "@" + (int) scale + "x") + ".png")
+                    .ifPresent(f -> export(() -> savePng(f.toPath(), scale, caption.get()), f)));
+            png.getItems().add(size);
+        }
+        MenuItem pixels = new MenuItem("Other size in pixels\u2026");
+        pixels.setOnAction(e -> askPixels().ifPresent(size -> choose("PNG image", "*.png",
+                "-" + size[0] + "x" + size[1] + ".png").ifPresent(f -> export(() ->
+                writePng(image(size[0], size[1], caption.get()), f.toPath()), f))));
+        png.getItems().add(pixels);
+        // each size in pixels, as it is when the menu opens
+        png.setOnShowing(e -> {
+            for (int i = 0; i < SCALES.length; i++) {
+                png.getItems().get(i).setText(String.format(Locale.ROOT, "%dx (%d \u00d7 %d pixels)\u2026",
+                        (int) SCALES[i], Math.round(getWidth() * SCALES[i]), Math.round(getHeight() * SCALES[i])));
+            }
+        });
         MenuItem csv = new MenuItem("Save data as CSV\u2026");
         csv.setOnAction(e -> choose("CSV data", "*.csv", ".csv").ifPresent(f -> export(() -> saveCsv(f.toPath()), f)));
         MenuItem reset = new MenuItem("Reset zoom");
@@ -325,6 +393,28 @@ public abstract class ChartPane extends StackPane {
         } catch (IOException | RuntimeException ex) {
             exportReport.failed(file.toPath(), ex.getMessage());
         }
+    }
+
+    /** Asks for an image size such as "1920 x 1080"; empty when the user cancels or types no size. */
+    private java.util.Optional<int[]> askPixels() {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("1920 x 1080");
+        ask.setTitle("Save " + chart.getTitle());
+        ask.setHeaderText("Width x height of the image in pixels");
+        ask.initOwner(getScene().getWindow());
+        return ask.showAndWait().flatMap(ChartPane::pixels);
+    }
+
+    /** "1920 x 1080" (or 1920x1080, 1920 1080) as {1920, 1080}; empty unless both are whole numbers 1 to 20000. */
+    static java.util.Optional<int[]> pixels(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,5})\\s*[x\u00d7 ]\\s*(\\d{1,5})\\s*")
+                .matcher(text);
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        int w = Integer.parseInt(m.group(1));
+        int h = Integer.parseInt(m.group(2));
+        return w >= 1 && h >= 1 && w <= 20000 && h <= 20000 ? java.util.Optional.of(new int[]{w, h})
+                : java.util.Optional.empty();
     }
 
     private java.util.Optional<File> choose(String what, String pattern, String extension) {

@@ -1,15 +1,15 @@
 package trlab.app.chart;
 
 import javafx.geometry.Bounds;
-import javafx.scene.SnapshotParameters;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.RowConstraints;
-import javafx.scene.transform.Transform;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The live charts: what the network computes (output, response, aging, loss), then what its hidden layer becomes
@@ -182,10 +182,30 @@ public final class Dashboard extends ScrollPane {
         reflow();
     }
 
-    /** The whole dashboard (every chart, also those scrolled out of view) as one image, at 1x or 2x. */
+    /**
+     * The whole dashboard (every chart, also those scrolled out of view) as one image at {@code scale} (1, 2, 3)
+     * times its size on screen, without the controls on the charts, with the caption line below (see
+     * {@link #setCaption}).
+     */
     public WritableImage snapshot(double scale) {
-        SnapshotParameters p = new SnapshotParameters();
-        p.setTransform(Transform.scale(scale, scale));
-        return grid.snapshot(p, null);
+        List<Node> widgets = charts.stream().flatMap(c -> c.widgets().stream()).toList();
+        return Picture.of(grid, widgets, scale, caption.get());
+    }
+
+    /** The whole dashboard as {@link #snapshot(double)}, as large as it fits into exactly width x height pixels. */
+    public WritableImage snapshot(int width, int height) {
+        List<Node> widgets = charts.stream().flatMap(c -> c.widgets().stream()).toList();
+        return Picture.fitted(grid, widgets, width, height, caption.get());
+    }
+
+    private Supplier<String> caption = () -> "";
+
+    /**
+     * Sets the caption line that exports put below the dashboard and below each chart (the preset, the step, the
+     * settings that matter; empty for none), asked for at the moment of each export.
+     */
+    public void setCaption(Supplier<String> caption) {
+        this.caption = caption;
+        charts.forEach(c -> c.setCaption(caption));
     }
 }

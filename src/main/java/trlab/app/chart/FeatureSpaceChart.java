@@ -46,12 +46,18 @@ public final class FeatureSpaceChart extends ChartPane {
     private List<String> xNames = List.of("principal component 1");
     private List<String> yNames = List.of("principal component 2");
 
+    @Override
+    List<javafx.scene.Node> widgets() {
+        return List.of(view);
+    }
+
     FeatureSpaceChart() {
         super("Feature space", axis("principal component 1", null, false),
                 axis("principal component 2", null, false));
         scatter.getAxes().addAll(xAxis, yAxis);
-        // the first set of a renderer is drawn last: the few large points stay on top of the many small ones
-        scatter.getDatasets().addAll(large, medium, small);
+        // the first set of a renderer is drawn last: the many small points go over the few large (translucent) ones,
+        // which would otherwise hide most neurons of a collapsed feature space
+        scatter.getDatasets().addAll(small, medium, large);
         chart.getRenderers().add(scatter);
 
         view.getItems().addAll(PCA_VIEW, WEIGHTS_VIEW);
@@ -116,7 +122,7 @@ public final class FeatureSpaceChart extends ChartPane {
             updateArms(in);
             return;
         }
-        setIfChanged(scatter, List.of(large, medium, small));
+        setIfChanged(scatter, List.of(small, medium, large));
         Snapshot s = in.latest();
         if (s == null) {
             for (DoubleDataSet ds : neuronSets()) {

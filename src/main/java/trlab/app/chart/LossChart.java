@@ -10,8 +10,9 @@ import trlab.measure.Series;
 public final class LossChart extends StepsChart {
     LossChart() {
         super("Loss and kernel drift", "loss", null, true);
-        line(Series.TRAIN_LOSS, "training loss", "train-loss", Compared.SOLID);
+        // the test loss is added first so that it is drawn last, over the training loss that it follows closely
         line(Series.TEST_LOSS, "test loss", "test-loss", Compared.DASHED);
+        line(Series.TRAIN_LOSS, "training loss", "train-loss", Compared.SOLID);
         rightLine(Series.KERNEL_DRIFT, "kernel drift D (right)", "kernel-drift", "drift from the start", null);
         rightLine(Series.SHAPE_DRIFT, "shape drift (right)", "shape-drift", "drift from the start", null);
     }

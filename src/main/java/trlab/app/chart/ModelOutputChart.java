@@ -68,6 +68,11 @@ public final class ModelOutputChart extends ChartPane {
         return "model-output";
     }
 
+    @Override
+    List<javafx.scene.Node> widgets() {
+        return List.of(output);
+    }
+
     /** The output the chart shows (0 for a task with one). */
     int shownOutput() {
         return output.getValue() == null ? 0 : output.getValue();

@@ -9,6 +9,7 @@ import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -40,6 +41,9 @@ import java.util.Locale;
  * overrides the focus until another focus arrives.
  */
 public final class ResponseChart extends ChartPane {
+    /** The measured response's legend entry, with the formula that explains its sign. */
+    static final String RESPONSE_NAME = "measured R = \u2212\u0398\u00b7dl/df (right axis)";
+
     // d = 1
     private final DefaultNumericAxis rightAxis = axis("measured response R", null, false);
     private final ErrorDataSetRenderer kernelRenderer = lines();
@@ -47,7 +51,7 @@ public final class ResponseChart extends ChartPane {
     private final DoubleDataSet total = dataSet("kernel \u0398(x', x_r)", "kernel-total");
     private final DoubleDataSet outputPart = dataSet("output-layer part", "kernel-output");
     private final DoubleDataSet hiddenPart = dataSet("hidden-layer part", "kernel-hidden");
-    private final DoubleDataSet response = dataSet("measured response R (right axis)", "response-measured");
+    private final DoubleDataSet response = dataSet(RESPONSE_NAME, "response-measured");
 
     // d = 2
     private final HeatMap heat;
@@ -83,6 +87,10 @@ public final class ResponseChart extends ChartPane {
 
         heat = new HeatMap(xAxis, yAxis, "kernel \u0398(x', x_r)", ColorGradient.VIRIDIS);
         heat.zAxis().setAutoRangePadding(0);
+        explain("The kernel \u0398(x', x_r): how much one training step at x_r moves the output at x'.\n"
+                + "The measured response R (dashed, right axis) is that move per unit learning rate: "
+                + "R = \u2212\u0398\u00b7dl/df. It has the opposite sign to the kernel where the output at x_r is "
+                + "above its target (the step pulls the output down) and the same sign where it is below.");
         addRenderers(heat.renderer(), kernelRenderer, responseRenderer, markRenderer);
         showAxis(rightAxis, false);
 
@@ -106,6 +114,11 @@ public final class ResponseChart extends ChartPane {
         StackPane.setAlignment(bar, Pos.TOP_LEFT);
         getChildren().add(bar);
         this.bar = bar;
+    }
+
+    @Override
+    List<Node> widgets() {
+        return List.of(bar);
     }
 
     /** The chart starts below the chooser's strip, whatever the strip's height in the current fonts. */
@@ -307,7 +320,7 @@ public final class ResponseChart extends ChartPane {
         fill(outputPart, x, out, m, false, false);
         fill(hiddenPart, x, hid, m, false, false);
         fill(response, x, r, m, false, false);
-        response.setName(k == 1 ? "measured response R (right axis)"
+        response.setName(k == 1 ? RESPONSE_NAME
                 : "measured R, output " + (cls + 1) + " (x_r's class; right axis)");
         double xr = c.referenceX()[row];
         reference.set(new double[]{xr}, new double[]{interpolate(x, theta, xr)});

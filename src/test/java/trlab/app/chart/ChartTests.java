@@ -1,6 +1,8 @@
 package trlab.app.chart;
 
 import io.fair_acc.dataset.DataSet;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 import trlab.core.Task;
 import trlab.experiment.Comparison;
@@ -44,6 +46,29 @@ final class ChartTests {
             arms.add(new ChartInput.Arm(labels.get(a), a, run.rows(), run.first(), run.latest()));
         }
         return new ChartInput(task, arms, 0);
+    }
+
+    /**
+     * A dashboard drawn from {@code in}, alone in a window of this size (as beside the window's controls), once
+     * every chart has drawn.
+     */
+    static Dashboard showDashboard(Stage stage, ChartInput in, double width, double height, boolean presentation)
+            throws Exception {
+        Dashboard dashboard = fx(() -> {
+            Dashboard d = new Dashboard();
+            d.setPresentation(presentation);
+            // filled first: once in a shown scene, a layout read-locks the data sets until the pulse's end
+            d.update(in, true, Integer.MAX_VALUE);
+            Scene scene = new Scene(d, width, height);
+            scene.getStylesheets().add(ChartPane.STYLESHEET);
+            stage.setScene(scene);
+            stage.show();
+            return d;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> dashboard.charts().stream()
+                .allMatch(c -> c.chart().getBitState().isClean() && c.getWidth() > 0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        return dashboard;
     }
 
     /** Runs an action on the FX thread and waits for its result. */

@@ -3,7 +3,6 @@ package trlab.app.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -12,12 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import trlab.experiment.config.Presets;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The dashboard reflows to the room it has: on a small screen and in presentation mode on a projector, every chart
@@ -38,23 +35,8 @@ class DashboardLayoutTest {
         run = ChartTests.shortRun(Presets.builtinDefault(), 2000, -1);
     }
 
-    /** The dashboard alone in a window of this size (what is left beside the controls), drawn from the run. */
     private Dashboard show(double width, double height, boolean presentation) throws Exception {
-        Dashboard dashboard = ChartTests.fx(() -> {
-            Dashboard d = new Dashboard();
-            d.setPresentation(presentation);
-            // filled first: once in a shown scene, a layout read-locks the data sets until the pulse's end
-            d.update(run, true, Integer.MAX_VALUE);
-            Scene scene = new Scene(d, width, height);
-            scene.getStylesheets().add(ChartPane.STYLESHEET);
-            stage.setScene(scene);
-            stage.show();
-            return d;
-        });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ChartTests.fx(() -> dashboard.charts().stream()
-                .allMatch(c -> c.chart().getBitState().isClean() && c.getWidth() > 0)));
-        WaitForAsyncUtils.waitForFxEvents();
-        return dashboard;
+        return ChartTests.showDashboard(stage, run, width, height, presentation);
     }
 
     /** The texts cut short with an ellipsis among a chart's titles and legend entries. */
