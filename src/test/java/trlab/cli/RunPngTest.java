@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** `run` renders every chart headless: one real, non-blank PNG per chart of the dashboard. */
+/**
+ * `run` renders every chart headless: one real, non-blank PNG per chart of the dashboard, and the theory's charts
+ * when the kernel models ran.
+ */
 class RunPngTest {
 
     @Test
@@ -35,6 +38,19 @@ class RunPngTest {
             assertThat(image.getWidth()).as(png.toString()).isEqualTo(900);
             assertThat(image.getHeight()).as(png.toString()).isEqualTo(600);
             assertThat(distinctColours(image)).as("%s has lines, text and colours", png).isGreaterThan(20);
+        }
+    }
+
+    @Test
+    void aRunWithTheKernelModelsAlsoDrawsTheTheoryCharts(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out");
+        assertThat(Cli.run(new String[]{"run", "response-law", "--steps", "3000", "--set", "network.width=30",
+                "--out", out.toString()})).isZero();
+        for (String chart : List.of("model-output.png", "model-error.png", "decision.png", "plasticity.png")) {
+            Image image = new Image(out.resolve(chart).toUri().toString());
+            assertThat(image.isError()).as(chart).isFalse();
+            assertThat(image.getWidth()).as(chart).isEqualTo(900);
+            assertThat(distinctColours(image)).as("%s has lines, text and colours", chart).isGreaterThan(20);
         }
     }
 

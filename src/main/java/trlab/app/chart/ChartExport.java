@@ -64,7 +64,13 @@ public final class ChartExport {
     /** Writes one PNG per chart (width x height pixels) into dir and returns their paths. */
     public static List<Path> writeAll(ChartInput in, Path dir, int width, int height) throws IOException {
         startHeadless();
-        List<ChartPane> charts = onFx(() -> new Dashboard().release());
+        List<ChartPane> charts = onFx(() -> {
+            List<ChartPane> all = new ArrayList<>(new Dashboard().release());
+            if (modelsRan(in)) {
+                all.addAll(theoryCharts());
+            }
+            return all;
+        });
         List<Path> files = new ArrayList<>();
         for (ChartPane chart : charts) {
             Path file = dir.resolve(chart.fileName() + ".png");
@@ -72,6 +78,17 @@ public final class ChartExport {
             files.add(file);
         }
         return files;
+    }
+
+    /** The theory's charts (SCIENCE.md §6): the network beside the models, their errors, the decision, plasticity. */
+    static List<ChartPane> theoryCharts() {
+        return List.of(new ModelOutputChart(), new ModelErrorChart(), new DecisionChart(), new PlasticityChart());
+    }
+
+    /** Whether any run of the input ran the kernel models: only then are the theory's charts drawn for it. */
+    static boolean modelsRan(ChartInput in) {
+        return in.arms().stream().anyMatch(a -> a.latest() != null && (Double.isFinite(a.latest().lawModelError())
+                || Double.isFinite(a.latest().frozenModelError())));
     }
 
     /** Writes one PNG per summary plot of a sweep into dir and returns their paths. */
