@@ -2,21 +2,17 @@ package trlab.experiment.reproduce;
 
 import trlab.core.Method;
 import trlab.experiment.Experiment;
+import trlab.experiment.RunPool;
 import trlab.experiment.config.ExperimentConfig;
 import trlab.experiment.config.TrainingConfig;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs a list of {@link RunSpec}s on a fixed number of threads and hands each finished run to a {@link Sink}.
@@ -60,42 +56,11 @@ public final class Reproduction {
         jobs.sort(Comparator.comparingDouble((List<RunSpec> g) -> cost(configs.get(g.get(0).key()))).reversed());
 
         Map<String, RunOutcome> done = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "reproduce");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (List<RunSpec> group : jobs) {
-                futures.add(pool.submit(() -> {
-                    runGroup(group, configs, sink, done);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    if (cause instanceof UncheckedIOException io) {
-                        throw io.getCause();
-                    }
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(cause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        List<RunPool.Job> work = new ArrayList<>();
+        for (List<RunSpec> group : jobs) {
+            work.add(() -> runGroup(group, configs, sink, done));
         }
+        RunPool.runAll("reproduce", threads, work);
         Map<String, RunOutcome> ordered = new LinkedHashMap<>();
         for (RunSpec spec : specs) {
             ordered.put(spec.key(), done.get(spec.key()));

@@ -8,18 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import trlab.experiment.AtomicFiles;
 import trlab.experiment.Csv;
 import trlab.experiment.Experiment;
+import trlab.experiment.RunPool;
 import trlab.experiment.config.ConfigException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -102,26 +98,11 @@ public final class Sweep {
         List<SweepPoint> todo = toRun(spec, dir, shard);
         Files.createDirectories(dir.resolve(POINTS));
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (SweepPoint p : todo) {
-                futures.add(pool.submit(() -> {
-                    PointResult r = runPoint(p, spec, dir);
-                    listener.finished(r, done.incrementAndGet(), todo.size());
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                await(f);
-            }
-        } finally {
-            pool.shutdownNow();
+        List<RunPool.Job> jobs = new ArrayList<>();
+        for (SweepPoint p : todo) {
+            jobs.add(() -> listener.finished(runPoint(p, spec, dir), done.incrementAndGet(), todo.size()));
         }
+        RunPool.runAll("sweep", threads, jobs);
         List<PointResult> results = new ArrayList<>();
         for (SweepPoint p : points) {
             Path file = resultFile(dir, p);
@@ -154,27 +135,6 @@ public final class Sweep {
 
     private static Path resultFile(Path dir, SweepPoint p) {
         return dir.resolve(POINTS).resolve(p.key() + ".json");
-    }
-
-    private static void await(Future<?> f) throws IOException {
-        try {
-            f.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
     }
 
     /** sweep.csv and sweep.json: one row per result, grid values, seed, summaries, divergence, wall time. */
