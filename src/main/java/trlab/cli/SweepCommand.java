@@ -8,6 +8,7 @@ import trlab.core.InputFile;
 import trlab.experiment.config.ConfigException;
 import trlab.experiment.sweep.PointResult;
 import trlab.experiment.sweep.Sweep;
+import trlab.experiment.sweep.SweepPoint;
 import trlab.experiment.sweep.SweepSpec;
 import trlab.experiment.sweep.SweepStatistics;
 
@@ -60,9 +61,9 @@ final class SweepCommand implements Callable<Integer> {
         String stem = specFile.getFileName().toString().replaceFirst("(?i)\\.json$", "");
         Path dir = out != null ? InputFile.path(out, "--out") : Path.of("sweeps", stem);
         refuseForeign(dir);
-        int toRun = Sweep.toRun(s, dir, part).size();
-        RunsProgress progress = new RunsProgress(toRun);
-        Sweep.Outcome o = Sweep.run(s, dir, n, part, progress::finished);
+        List<SweepPoint> points = s.points();
+        RunsProgress progress = new RunsProgress(Sweep.toRun(points, dir, part).size());
+        Sweep.Outcome o = Sweep.run(s, points, dir, n, part, progress::finished);
         progress.done();
         if (!noPng && !s.grid().isEmpty()) {
             Path plots = Files.createDirectories(dir.resolve(Sweep.PLOTS));

@@ -43,7 +43,7 @@ public final class Experiment implements AutoCloseable {
     /** The kernel models: null while they are off or before they start. */
     private KernelModels models;
     /** The step t0 at which the models start, or -1 when they are off. */
-    private long modelStart;
+    private final long modelStart;
 
     /** @param initial the record's initial state, or null for the state this run starts in */
     private Experiment(ExperimentConfig config, Task task, Network network, long startStep, StateFile.State initial) {
@@ -230,27 +230,9 @@ public final class Experiment implements AutoCloseable {
         return withModels(measurer.measure(network, trainer.time(), trainer.epoch(), trainer.learningRate(), false));
     }
 
-    /** Starts the kernel models at the current step, t0 = now, whether they ran before or not ("models from now"). */
-    public void startModelsNow() {
-        modelStart = trainer.time();
-        models = null;
-        startModelsIfDue();
-    }
-
-    /** Stops the kernel models; their series are undefined from here on until they start again. */
-    public void stopModels() {
-        modelStart = -1;
-        models = null;
-    }
-
-    /** The step t0 at which the kernel models started or will start, or -1 when they are off. */
-    public long modelStart() {
-        return modelStart;
-    }
-
     private void startModelsIfDue() {
         if (models == null && modelStart >= 0 && trainer.time() == modelStart) {
-            models = KernelModels.start(network, task, config.training().loss(), modelStart);
+            models = KernelModels.start(network, task, config.training().loss());
         }
     }
 

@@ -27,7 +27,6 @@ public final class KernelModels {
     /** |Z|: training inputs first, then the probe part. */
     private final int points;
     private final int trainCount;
-    private final long start;
     private final double startAmplitude;
     private final Loss loss;
     /** Theta^kl_t0(z, x_mu) at ((mu K + k) K + l) |Z| + z. */
@@ -43,12 +42,11 @@ public final class KernelModels {
     private final double[] frozenGradient;
     private final double[] lawGradient;
 
-    private KernelModels(int outputs, int points, int trainCount, long start, double startAmplitude, Loss loss,
+    private KernelModels(int outputs, int points, int trainCount, double startAmplitude, Loss loss,
                          double[] kernel, double[] values) {
         this.outputs = outputs;
         this.points = points;
         this.trainCount = trainCount;
-        this.start = start;
         this.startAmplitude = startAmplitude;
         this.loss = loss;
         this.kernel = kernel;
@@ -61,10 +59,10 @@ public final class KernelModels {
     }
 
     /**
-     * Starts both models at the network's present state, at age {@code start}: g = f on the model grid, and the block
-     * kernel of §6 between every grid point and every training input.
+     * Starts both models at the network's present state (the age t0 is the caller's): g = f on the model grid, and the
+     * block kernel of §6 between every grid point and every training input.
      */
-    public static KernelModels start(Network net, Task task, Loss loss, long start) {
+    public static KernelModels start(Network net, Task task, Loss loss) {
         double[] z = ModelGrid.inputs(task);
         int points = ModelGrid.size(task);
         int trainCount = task.train().size();
@@ -113,12 +111,7 @@ public final class KernelModels {
             }
         }
         double amplitude = Kernel.amplitude(net, HiddenFeatures.of(net, xTrain, trainCount), xTrain)[0];
-        return new KernelModels(k, points, trainCount, start, amplitude, loss, kernel, values);
-    }
-
-    /** The age t0 at which the models started. */
-    public long start() {
-        return start;
+        return new KernelModels(k, points, trainCount, amplitude, loss, kernel, values);
     }
 
     /** a(t0), the network's kernel amplitude when the models started. */
@@ -201,11 +194,6 @@ public final class KernelModels {
     /** Number of model-grid points, |Z|. */
     public int points() {
         return points;
-    }
-
-    /** The training inputs come first on the model grid: the probe part starts here. */
-    public int probeStart() {
-        return trainCount;
     }
 
     /** The frozen-kernel model's g_k(z), output-major (k |Z| + z); a live view, not a copy. */

@@ -66,7 +66,7 @@ class KernelModelsTest {
     void theFrozenModelIsTheLinearisedNetworkTrainedByTheSameSteps(Setup setup) {
         Task task = setup.task();
         Network net = setup.network(task);
-        KernelModels models = KernelModels.start(net, task, setup.loss(), 0);
+        KernelModels models = KernelModels.start(net, task, setup.loss());
         LinearisedNetwork linear = new LinearisedNetwork(net);
         try (Trainer trainer = setup.trainer(net, task)) {
             for (int t = 0; t < STEPS; t++) {
@@ -84,7 +84,7 @@ class KernelModelsTest {
     void theResponseLawModelWithItsStartAmplitudeIsTheFrozenModel(Setup setup) {
         Task task = setup.task();
         Network net = setup.network(task);
-        KernelModels models = KernelModels.start(net, task, setup.loss(), 0);
+        KernelModels models = KernelModels.start(net, task, setup.loss());
         models.setAmplitude(models.startAmplitude());
         try (Trainer trainer = setup.trainer(net, task)) {
             for (int t = 0; t < 50; t++) {
@@ -101,7 +101,7 @@ class KernelModelsTest {
         // a(s) / a(t0) = 1/2 makes the response-law model the linearised network at half the learning rate
         Task task = setup.task();
         Network net = setup.network(task);
-        KernelModels models = KernelModels.start(net, task, setup.loss(), 0);
+        KernelModels models = KernelModels.start(net, task, setup.loss());
         models.setAmplitude(0.5 * models.startAmplitude());
         LinearisedNetwork linear = new LinearisedNetwork(net);
         try (Trainer trainer = setup.trainer(net, task)) {
@@ -121,7 +121,7 @@ class KernelModelsTest {
     void atTheStartBothModelsAreTheNetwork(Setup setup) {
         Task task = setup.task();
         Network net = setup.network(task);
-        KernelModels models = KernelModels.start(net, task, setup.loss(), 0);
+        KernelModels models = KernelModels.start(net, task, setup.loss());
         ModelOutputs start = models.probeOutputs();
         double[] f = new double[ModelGrid.probeCount(task) * task.outputs()];
         net.outputs(ModelGrid.probePart(task), ModelGrid.probeCount(task), f);

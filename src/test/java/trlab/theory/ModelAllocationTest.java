@@ -40,13 +40,13 @@ class ModelAllocationTest {
         THREADS.setThreadAllocatedMemoryEnabled(true);
         Task sine = Tasks.build(new TaskSpec(TaskKind.SINE, 16, 1, 3, 4, 0, null), 101, 5);
         Network net = Network.initialize(1, 50, 1, Activation.TANH, Parameterization.STANDARD, 1, 1, 3);
-        KernelModels models = KernelModels.start(net, sine, Loss.MSE, 0);
+        KernelModels models = KernelModels.start(net, sine, Loss.MSE);
         try (Trainer trainer = new Trainer(net, sine.train(), Loss.MSE, Method.SGD, 1, 0.02, 1.0, 9, 0)) {
             assertThat(bytesOver(trainer, models, 100_000)).as("one output, mse, batch 1").isLessThan(BOUND);
         }
         Task encoding = Tasks.build(new TaskSpec(TaskKind.ENCODING, 24, 1, 3, 4, 0, null), 101, 5);
         Network wide = Network.initialize(1, 50, 4, Activation.TANH, Parameterization.STANDARD, 1, 1, 3);
-        KernelModels classes = KernelModels.start(wide, encoding, Loss.CROSS_ENTROPY, 0);
+        KernelModels classes = KernelModels.start(wide, encoding, Loss.CROSS_ENTROPY);
         try (Trainer trainer = new Trainer(wide, encoding.train(), Loss.CROSS_ENTROPY, Method.SGD, 5, 0.02, 0.5, 9,
                 0)) {
             assertThat(bytesOver(trainer, classes, 100_000)).as("four outputs, cross-entropy, batch 5")

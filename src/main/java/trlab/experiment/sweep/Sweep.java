@@ -81,9 +81,9 @@ public final class Sweep {
     }
 
     /** The points of the shard that have no result in dir yet, in the spec's order. */
-    public static List<SweepPoint> toRun(SweepSpec spec, Path dir, Shard shard) {
+    public static List<SweepPoint> toRun(List<SweepPoint> points, Path dir, Shard shard) {
         List<SweepPoint> todo = new ArrayList<>();
-        for (SweepPoint p : spec.points()) {
+        for (SweepPoint p : points) {
             if (shard.holds(p) && !Files.exists(resultFile(dir, p))) {
                 todo.add(p);
             }
@@ -91,11 +91,14 @@ public final class Sweep {
         return todo;
     }
 
-    /** Runs the shard's missing points on {@code threads} threads, then writes the tables of every result in dir. */
-    public static Outcome run(SweepSpec spec, Path dir, int threads, Shard shard, Listener listener)
-            throws IOException {
-        List<SweepPoint> points = spec.points();
-        List<SweepPoint> todo = toRun(spec, dir, shard);
+    /**
+     * Runs the shard's missing points on {@code threads} threads, then writes the tables of every result in dir.
+     *
+     * @param points the spec's points ({@link SweepSpec#points()}), built once by the caller
+     */
+    public static Outcome run(SweepSpec spec, List<SweepPoint> points, Path dir, int threads, Shard shard,
+                              Listener listener) throws IOException {
+        List<SweepPoint> todo = toRun(points, dir, shard);
         Files.createDirectories(dir.resolve(POINTS));
         AtomicInteger done = new AtomicInteger();
         List<RunPool.Job> jobs = new ArrayList<>();

@@ -57,12 +57,12 @@ class SweepTest {
 
     @Test
     void theTableIsTheSameWithOneOrTwoThreadsAndFromTwoShards(@TempDir Path dir) throws IOException {
-        Sweep.Outcome one = Sweep.run(spec(), dir.resolve("one"), 1, Sweep.Shard.ALL, (r, d, n) -> { });
-        Sweep.run(spec(), dir.resolve("two"), 2, Sweep.Shard.ALL, (r, d, n) -> { });
-        Sweep.Outcome first = Sweep.run(spec(), dir.resolve("shards"), 1, new Sweep.Shard(0, 2), (r, d, n) -> { });
+        Sweep.Outcome one = Sweep.run(spec(), spec().points(), dir.resolve("one"), 1, Sweep.Shard.ALL, (r, d, n) -> { });
+        Sweep.run(spec(), spec().points(), dir.resolve("two"), 2, Sweep.Shard.ALL, (r, d, n) -> { });
+        Sweep.Outcome first = Sweep.run(spec(), spec().points(), dir.resolve("shards"), 1, new Sweep.Shard(0, 2), (r, d, n) -> { });
         assertThat(first.ran()).isEqualTo(6);
         assertThat(first.present()).isEqualTo(6);
-        Sweep.Outcome second = Sweep.run(spec(), dir.resolve("shards"), 1, new Sweep.Shard(1, 2), (r, d, n) -> { });
+        Sweep.Outcome second = Sweep.run(spec(), spec().points(), dir.resolve("shards"), 1, new Sweep.Shard(1, 2), (r, d, n) -> { });
         assertThat(second.ran()).isEqualTo(6);
         assertThat(second.present()).isEqualTo(12);
 
@@ -76,7 +76,7 @@ class SweepTest {
 
     @Test
     void aStoppedSweepRunsOnlyThePointsWithoutAResult(@TempDir Path dir) throws IOException {
-        Sweep.run(spec(), dir, 2, Sweep.Shard.ALL, (r, d, n) -> { });
+        Sweep.run(spec(), spec().points(), dir, 2, Sweep.Shard.ALL, (r, d, n) -> { });
         List<String> whole = table(dir);
         // as if the sweep had been stopped after some points: three results are gone
         List<Path> results;
@@ -86,9 +86,9 @@ class SweepTest {
         for (Path gone : results.subList(0, 3)) {
             Files.delete(gone);
         }
-        assertThat(Sweep.toRun(spec(), dir, Sweep.Shard.ALL)).hasSize(3);
+        assertThat(Sweep.toRun(spec().points(), dir, Sweep.Shard.ALL)).hasSize(3);
         List<Integer> ran = new ArrayList<>();
-        Sweep.Outcome again = Sweep.run(spec(), dir, 2, Sweep.Shard.ALL, (r, done, n) -> ran.add(n));
+        Sweep.Outcome again = Sweep.run(spec(), spec().points(), dir, 2, Sweep.Shard.ALL, (r, done, n) -> ran.add(n));
         assertThat(again.ran()).isEqualTo(3);
         assertThat(ran).hasSize(3).containsOnly(3);
         assertThat(table(dir)).isEqualTo(whole);
