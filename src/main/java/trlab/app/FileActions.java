@@ -1,7 +1,7 @@
 package trlab.app;
 
 import trlab.app.chart.ChartPane;
-import trlab.app.chart.Dashboard;
+import trlab.app.chart.ChartGrid;
 import trlab.core.TaskKind;
 import trlab.experiment.AtomicFiles;
 import trlab.experiment.Comparison;
@@ -28,11 +28,12 @@ final class FileActions {
     private static final long EXPORT_SECONDS = 30;
 
     private final Lab lab;
-    private final Dashboard dashboard;
+    /** The page of charts in view, which the dashboard export takes. */
+    private final java.util.function.Supplier<ChartGrid> shown;
 
-    FileActions(Lab lab, Dashboard dashboard) {
+    FileActions(Lab lab, java.util.function.Supplier<ChartGrid> shown) {
         this.lab = lab;
-        this.dashboard = dashboard;
+        this.shown = shown;
     }
 
     void openPreset(Path file) {
@@ -99,11 +100,11 @@ final class FileActions {
     }
 
     /**
-     * The whole dashboard as one PNG. The picture is taken now (on the FX thread, as it must be); encoding and
-     * writing it, a large part of the work at 2x or 3x, go on in the background so that the window keeps answering.
+     * The page of charts in view, whole, as one PNG. The picture is taken now (on the FX thread, as it must be);
+     * encoding and writing it, a large part of the work at 2x or 3x, go on in the background so that the window keeps answering.
      */
     CompletableFuture<Void> exportDashboard(Path file, double scale) {
-        javafx.scene.image.WritableImage image = dashboard.snapshot(scale);
+        javafx.scene.image.WritableImage image = shown.get().snapshot(scale);
         return CompletableFuture.runAsync(() -> {
             try {
                 ChartPane.writePng(image, file);

@@ -222,6 +222,48 @@ public final class Lab implements AutoCloseable {
         play();
     }
 
+    /**
+     * Starts the kernel models of the theory (SCIENCE.md §6) afresh in every run that has not diverged, at the step
+     * it is at (t0 = now): from here on, does the theory predict the network? The settings keep the models on, so
+     * that a Reset starts them with the new runs at step 0. Data too large for the models' block kernel is refused
+     * in the message, and nothing changes.
+     *
+     * @return whether the models started
+     */
+    public boolean startModelsNow() {
+        List<Arm> now = arms.get();
+        List<Arm> updated = new ArrayList<>(now.size());
+        for (Arm arm : now) {
+            ExperimentConfig s = arm.settings().withTheory(arm.settings().theory().withModels(true).withStart(0));
+            Task t = arm.run().task();
+            try {
+                if (t != null) {
+                    Experiments.checkData(s, t.train(), "the data");
+                }
+            } catch (ConfigException e) {
+                message.set("The kernel models cannot run here: " + e.getMessage());
+                return false;
+            }
+            updated.add(new Arm(s, arm.run(), arm.colour()));
+        }
+        for (Arm arm : now) {
+            if (arm.run().status().state() != Run.State.DIVERGED) {
+                arm.run().startModelsNow();
+            }
+        }
+        message.set("");
+        publish(updated, selected.get());
+        return true;
+    }
+
+    /**
+     * Whether the selected run's settings have the kernel models on; its run has them, or takes them between its
+     * next two steps.
+     */
+    public boolean modelsOn() {
+        return settings().theory().models();
+    }
+
     private static ExperimentConfig withActivation(ExperimentConfig c, ExperimentConfig from) {
         return c.withNetwork(c.network().withActivation(from.network().activation()));
     }

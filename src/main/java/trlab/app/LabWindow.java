@@ -9,6 +9,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
@@ -18,6 +20,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import trlab.app.chart.ChartInput;
+import trlab.app.chart.ChartGrid;
 import trlab.app.chart.ChartPane;
 import trlab.app.chart.Dashboard;
 import trlab.experiment.Comparison;
@@ -33,7 +36,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lab's window content: menus on top, controls on the left, the dashboard in the centre, the status bar below.
+ * The lab's window content: menus on top, controls on the left, the status bar below, and in the centre two pages
+ * of charts: the network's dashboard and the theory beside it. Opening the theory's page starts the kernel models
+ * where they are off.
  *
  * <p>Once per pulse it asks the run for a fresh snapshot and, when one has arrived, redraws the charts from it; it
  * never waits for the training thread. Commands go to the run; file work that needs the live network (state, run
@@ -43,6 +48,9 @@ public final class LabWindow extends BorderPane {
     private final Lab lab;
     private final ControlPanel controls;
     private final Dashboard dashboard = new Dashboard();
+    private final TheoryPage theory;
+    private final TabPane pages = new TabPane();
+    private final Tab theoryTab;
     private final StatusBar status = new StatusBar();
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
     private final FrameClock clock = new FrameClock();
@@ -57,21 +65,41 @@ public final class LabWindow extends BorderPane {
     private int[] drawnRows = new int[0];
     private ChartInput input;
     private boolean reshaped;
+    private ChartGrid drawnPage;
 
     public LabWindow(Lab lab) {
         this.lab = lab;
         this.controls = new ControlPanel(lab);
-        this.files = new FileActions(lab, dashboard);
+        this.theory = new TheoryPage(lab);
+        this.files = new FileActions(lab, this::shownPage);
         setId("labWindow");
         getStyleClass().add("lab-window");
+        Tab network = new Tab("Network", dashboard);
+        network.setId("networkTab");
+        theoryTab = new Tab("Theory: the kernel models beside the network", theory);
+        theoryTab.setId("theoryTab");
+        pages.getTabs().addAll(network, theoryTab);
+        pages.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        pages.setId("pages");
+        pages.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == theoryTab && !lab.modelsOn()) {
+                lab.startModelsNow();
+            }
+        });
+        // a preset opens on the page it is about
+        showTheory(PresetComparisons.aboutTheory(lab.settings()));
+        lab.settingsProperty().addListener((o, was, now) -> {
+            if (was != null && now != null && !was.name().equals(now.name())) {
+                showTheory(PresetComparisons.aboutTheory(now));
+            }
+        });
         setTop(menus());
         setLeft(controls);
         controls.setPrefWidth(320);
-        setCenter(dashboard);
+        setCenter(pages);
         setBottom(status);
         dashboard.output.setOnSampleClicked(lab::setFocus);
-        dashboard.setCaption(this::caption);
-        dashboard.setExportReport(new ChartPane.ExportReport() {
+        ChartPane.ExportReport exports = new ChartPane.ExportReport() {
             @Override
             public void saved(Path file) {
                 status.notice("Saved " + file);
@@ -81,7 +109,11 @@ public final class LabWindow extends BorderPane {
             public void failed(Path file, String reason) {
                 Dialogs.error(window(), "Could not save " + file.getFileName(), reason);
             }
-        });
+        };
+        for (ChartGrid page : List.of(dashboard, theory.view)) {
+            page.setCaption(this::caption);
+            page.setExportReport(exports);
+        }
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         timer = new AnimationTimer() {
             private boolean drawing;
@@ -125,6 +157,20 @@ public final class LabWindow extends BorderPane {
 
     Dashboard dashboard() {
         return dashboard;
+    }
+
+    TheoryPage theory() {
+        return theory;
+    }
+
+    /** Shows the theory's page (true) or the network's dashboard. */
+    void showTheory(boolean on) {
+        pages.getSelectionModel().select(on ? 1 : 0);
+    }
+
+    /** The page of charts in view: the one the charts are drawn on and the dashboard export takes. */
+    ChartGrid shownPage() {
+        return pages.getSelectionModel().getSelectedItem() == theoryTab ? theory.view : dashboard;
     }
 
     ControlPanel controls() {
@@ -180,8 +226,20 @@ public final class LabWindow extends BorderPane {
             drawnSelected = lab.selected();
             input = new ChartInput(lab.run().task(), views, lab.selected());
         }
-        if (input != null && dashboard.update(input, reshaped, CHARTS_PER_FRAME)) {
+        // only the page in view is drawn; the other catches up, a few charts a frame, when it is shown
+        ChartGrid page = shownPage();
+        if (page == theory.view && newArms && !lab.modelsOn()) {
+            lab.startModelsNow(); // new runs (a preset, a comparison) while the theory is open: its models run
+        }
+        if (page != drawnPage) {
+            drawnPage = page;
+            reshaped = true;
+        }
+        if (input != null && page.update(input, reshaped, CHARTS_PER_FRAME)) {
             reshaped = false;
+        }
+        if (page == theory.view) {
+            theory.show(lab.run());
         }
         Run.Status s = lab.run().status();
         status.show(s, lab.run().latest(), lab.comparing() ? lab.labels().get(lab.selected()) : "", message());
@@ -231,6 +289,7 @@ public final class LabWindow extends BorderPane {
             }
         }
         dashboard.setPresentation(on);
+        theory.view.setPresentation(on);
     }
 
     /**
@@ -245,7 +304,7 @@ public final class LabWindow extends BorderPane {
         if (typing(getScene().getFocusOwner())) {
             if (e.getCode() == KeyCode.ESCAPE) {
                 controls.cancelTyping();
-                dashboard.requestFocus();
+                shownPage().requestFocus();
                 e.consume();
             }
             return;
@@ -297,18 +356,24 @@ public final class LabWindow extends BorderPane {
         MenuItem series = item("Export every run's series as CSV\u2026", null, () ->
                 saveFile("Export every run's series", "CSV data", "*.csv", "comparison.csv")
                         .ifPresent(f -> write(f.toPath(), () -> files.exportSeries(f.toPath()))));
-        MenuItem png1 = item("Export dashboard as PNG\u2026", null, () -> exportDashboard(1));
-        MenuItem png2 = item("Export dashboard as PNG at 2x\u2026", null, () -> exportDashboard(2));
-        MenuItem png3 = item("Export dashboard as PNG at 3x (for print)\u2026", null, () -> exportDashboard(3));
+        MenuItem png1 = item("Export the charts in view as PNG\u2026", null, () -> exportDashboard(1));
+        MenuItem png2 = item("Export the charts in view as PNG at 2x\u2026", null, () -> exportDashboard(2));
+        MenuItem png3 = item("Export the charts in view as PNG at 3x (for print)\u2026", null,
+                () -> exportDashboard(3));
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         Menu file = new Menu("File", null, openPreset, savePreset, openCsv, loadState, saveState, exportRun, series,
                 png1, png2, png3, quit);
 
         presentation.setAccelerator(KeyCombination.keyCombination("F5"));
         presentation.selectedProperty().addListener((o, a, on) -> applyPresentation(on));
-        MenuItem resetZoom = item("Reset zoom of every chart", null,
-                () -> dashboard.charts().forEach(ChartPane::resetZoom));
-        Menu view = new Menu("View", null, presentation, resetZoom);
+        MenuItem resetZoom = item("Reset zoom of every chart", null, () -> {
+            dashboard.charts().forEach(ChartPane::resetZoom);
+            theory.view.charts().forEach(ChartPane::resetZoom);
+        });
+        MenuItem network = item("The network's charts", "Shortcut+1", () -> showTheory(false));
+        MenuItem theoryPage = item("The theory beside the network", "Shortcut+2", () -> showTheory(true));
+        MenuItem fromNow = item("Kernel models from now", "Shortcut+M", lab::startModelsNow);
+        Menu view = new Menu("View", null, presentation, resetZoom, network, theoryPage, fromNow);
 
         MenuItem run = item("Run / Pause (Space)", null, lab::toggleRunning);
         MenuItem step = item("Step (S)", null, lab::step);
@@ -343,7 +408,8 @@ public final class LabWindow extends BorderPane {
     }
 
     private void exportDashboard(double scale) {
-        saveFile("Export dashboard", "PNG image", "*.png", "dashboard" + (scale == 1 ? "" : "@" + (int) scale + "x") + ".png")
+        String name = shownPage() == dashboard ? "dashboard" : "theory";
+        saveFile("Export the charts in view", "PNG image", "*.png", name + (scale == 1 ? "" : "@" + (int) scale + "x") + ".png")
                 .ifPresent(f -> exportDashboardTo(f.toPath(), scale));
     }
 

@@ -70,7 +70,7 @@ public class TrlabApp extends Application {
                 problem = e.getMessage();
             }
         }
-        window = new LabWindow(new Lab(config));
+        Lab lab = new Lab(config);
         if (problem == null) {
             try {
                 // the arms given, else those the preset compares
@@ -78,12 +78,14 @@ public class TrlabApp extends Application {
                         ? Comparison.arms(config, List.of(named.get("compare").split(ARM_SEPARATOR)))
                         : PresetComparisons.runs(config);
                 if (runs.size() > 1) {
-                    window.lab().compare(runs);
+                    lab.compare(runs);
                 }
             } catch (ConfigException e) {
                 problem = e.getMessage();
             }
         }
+        // the window comes with the runs it opens on, so that a page it opens on acts on them
+        window = new LabWindow(lab);
         if (problem != null) {
             window.lab().say(problem);
         }

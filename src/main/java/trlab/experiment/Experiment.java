@@ -43,7 +43,7 @@ public final class Experiment implements AutoCloseable {
     /** The kernel models: null while they are off or before they start. */
     private KernelModels models;
     /** The step t0 at which the models start, or -1 when they are off. */
-    private final long modelStart;
+    private long modelStart;
 
     /** @param initial the record's initial state, or null for the state this run starts in */
     private Experiment(ExperimentConfig config, Task task, Network network, long startStep, StateFile.State initial) {
@@ -228,6 +228,36 @@ public final class Experiment implements AutoCloseable {
     /** A snapshot now, for a view; it does not join the record. */
     public Snapshot liveSnapshot() {
         return withModels(measurer.measure(network, trainer.time(), trainer.epoch(), trainer.learningRate(), false));
+    }
+
+    /**
+     * Starts the kernel models afresh at the current step (t0 = now), whether they were off or running from an
+     * earlier t0: from here on, does the theory predict the network? The config says so (theory.models on,
+     * theory.start = now), and the record forgets the model errors it holds from before t0, which belonged to
+     * models that are no more.
+     *
+     * @throws trlab.experiment.config.ConfigException when the block kernel for this data would need too much
+     *                                                 memory or time, and nothing changes
+     */
+    public void startModelsNow() {
+        if (diverged()) {
+            throw new IllegalStateException("the run diverged, so the kernel models have no finite network to start"
+                    + " from; press Reset");
+        }
+        long now = trainer.time();
+        ExperimentConfig next = config.withTheory(config.theory().withModels(true).withStart(now));
+        Experiments.checkData(next, task.train(), "the run's data");
+        config = next;
+        modelStart = now;
+        models = null;
+        startModelsIfDue();
+        Snapshot last = record.last();
+        boolean recordedNow = last != null && last.step() == now;
+        if (recordedNow) {
+            // as if they had been there when step t0 was recorded (see recordIfDue)
+            models.setAmplitude(last.kernelAmplitude());
+        }
+        record.forgetModels(now, recordedNow ? withModels(last) : null);
     }
 
     private void startModelsIfDue() {

@@ -150,6 +150,20 @@ public final class Run implements AutoCloseable {
         send(e -> e.extend(steps));
     }
 
+    /**
+     * Starts the kernel models afresh at the step the run is at (see {@link Experiment#startModelsNow()}); the rows
+     * published so far are published again without the replaced models' errors.
+     */
+    public void startModelsNow() {
+        send(e -> {
+            e.startModelsNow();
+            RunRecord record = e.record();
+            for (int i = 0; i < Math.min(rows.size(), record.size()); i++) {
+                rows.set(i, record.row(i));
+            }
+        });
+    }
+
     /** Adds the curves of one more training sample to later snapshots (-1: none). */
     public void setFocus(int sample) {
         send(e -> e.measurer().setFocus(sample));

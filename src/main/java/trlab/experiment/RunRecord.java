@@ -60,6 +60,28 @@ public final class RunRecord {
     }
 
     /**
+     * Forgets the kernel models' errors recorded before step {@code t0}, where models that have been replaced were
+     * measured, and takes the errors of the new ones at t0 when t0 is the last recorded step.
+     *
+     * @param atStart the last recorded snapshot with the new models' values, or null when t0 was not recorded
+     */
+    void forgetModels(long t0, Snapshot atStart) {
+        for (int i = 0; i < rows.size(); i++) {
+            double[] row = rows.get(i);
+            if (row[Series.STEP.ordinal()] < t0) {
+                row[Series.FROZEN_MODEL_ERROR.ordinal()] = Double.NaN;
+                row[Series.LAW_MODEL_ERROR.ordinal()] = Double.NaN;
+            }
+        }
+        if (atStart != null) {
+            double[] row = rows.get(rows.size() - 1);
+            row[Series.FROZEN_MODEL_ERROR.ordinal()] = Series.FROZEN_MODEL_ERROR.of(atStart);
+            row[Series.LAW_MODEL_ERROR.ordinal()] = Series.LAW_MODEL_ERROR.of(atStart);
+            last = atStart;
+        }
+    }
+
+    /**
      * The decision over the probe grid at recorded sample i (the largest output, or the sign of f): the history the
      * space-time picture of the regions draws. A few hundred small arrays for a whole run.
      */
@@ -234,6 +256,10 @@ public final class RunRecord {
                     "the kernel overflows double precision (inputs, weights or outputs too large)";
             case SHAPE_DRIFT, KERNEL_WIDTH -> "the kernel at a reference input is zero or overflows double precision,"
                     + " so its shape is not defined";
+            case FROZEN_MODEL_ERROR, LAW_MODEL_ERROR -> finalState.config().theory().models()
+                    ? "the kernel models run from step t0 = " + finalState.config().theory().start()
+                    + " (theory.start) and have no value before it, or their outputs overflow double precision"
+                    : "the kernel models are off (theory.models)";
             default -> "the value overflows double precision or is not defined for this network";
         };
     }

@@ -94,4 +94,47 @@ class ExperimentTheoryTest {
         String header = Files.readAllLines(dir.resolve(RunRecord.METRICS_CSV)).get(0);
         assertThat(header).endsWith(",frozenModelError,lawModelError,outputRms,regions,plasticity");
     }
+
+    /** A run whose models started "now" at step t0 (off before, or restarted) against one configured to start there. */
+    private static void assertSameAsStartingAt(long t0, String... before) {
+        try (Experiment configured = runToEnd(config("theory.models=true", "theory.start=" + t0));
+             Experiment now = Experiment.start(config(before))) {
+            now.advance(t0);
+            now.startModelsNow();
+            while (!now.finished()) {
+                now.advance(700);
+            }
+            assertThat(now.config().theory()).isEqualTo(configured.config().theory());
+            for (Series s : Series.values()) {
+                assertThat(Arrays.equals(now.record().series(s), configured.record().series(s))).as(s.key()).isTrue();
+            }
+            assertThat(Arrays.equals(now.record().last().curves().lawModelOutput(),
+                    configured.record().last().curves().lawModelOutput())).isTrue();
+        }
+    }
+
+    @Test
+    void modelsStartedNowAreTheModelsConfiguredToStartThere() {
+        double[] steps;
+        try (Experiment e = runToEnd(config())) {
+            steps = e.record().series(Series.STEP);
+        }
+        long recorded = (long) steps[steps.length / 2];
+        long between = recorded + 1;
+        assertThat(Arrays.stream(steps).boxed()).contains((double) recorded).doesNotContain((double) between);
+        assertSameAsStartingAt(recorded);
+        assertSameAsStartingAt(between);
+        // started afresh: the earlier models' errors are forgotten, not mixed into the series
+        assertSameAsStartingAt(recorded, "theory.models=true");
+        assertSameAsStartingAt(between, "theory.models=true", "theory.start=7");
+    }
+
+    @Test
+    void aDivergedRunRefusesToStartTheModels() {
+        try (Experiment e = runToEnd(config("training.learningRate=50"))) {
+            assertThat(e.diverged()).isTrue();
+            org.assertj.core.api.Assertions.assertThatThrownBy(e::startModelsNow)
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("Reset");
+        }
+    }
 }

@@ -67,7 +67,7 @@ public final class ChartExport {
         List<ChartPane> charts = onFx(() -> {
             List<ChartPane> all = new ArrayList<>(new Dashboard().release());
             if (modelsRan(in)) {
-                all.addAll(theoryCharts());
+                all.addAll(new TheoryView().release());
             }
             return all;
         });
@@ -78,11 +78,6 @@ public final class ChartExport {
             files.add(file);
         }
         return files;
-    }
-
-    /** The theory's charts (SCIENCE.md §6): the network beside the models, their errors, the decision, plasticity. */
-    static List<ChartPane> theoryCharts() {
-        return List.of(new ModelOutputChart(), new ModelErrorChart(), new DecisionChart(), new PlasticityChart());
     }
 
     /** Whether any run of the input ran the kernel models: only then are the theory's charts drawn for it. */

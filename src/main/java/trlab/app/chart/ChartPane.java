@@ -596,7 +596,7 @@ public abstract class ChartPane extends StackPane {
      * Replaces a renderer's data sets only when the list differs (a change rebuilds the legend); for a hidden
      * renderer, the sets it will show.
      */
-    protected void setIfChanged(ErrorDataSetRenderer r, List<DataSet> sets) {
+    protected void setIfChanged(io.fair_acc.chartfx.renderer.Renderer r, List<DataSet> sets) {
         if (hidden.containsKey(r)) {
             hidden.put(r, new ArrayList<>(sets));
             return;

@@ -1,30 +1,13 @@
 package trlab.app.chart;
 
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.image.WritableImage;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.RowConstraints;
-
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
- * The live charts: what the network computes (output, response, aging, loss), then what its hidden layer becomes
- * (neurons, spectrum, dimension, fragility). On a wide screen they stand in a 4 x 2 grid; where four charts side by
- * side would be narrower than a chart can be read ({@link #minChartWidth}), the grid reflows to two columns (or one),
- * two rows to a screen (one where two would be too low), and the dashboard scrolls. Presentation mode asks for wider charts (larger fonts).
+ * The network's live charts: what it computes (output, response, aging, loss), then what its hidden layer becomes
+ * (neurons, spectrum, dimension, fragility); 4 x 2 on a wide screen, reflowing to 2 or 1 columns (see
+ * {@link ChartGrid}).
  */
-public final class Dashboard extends ScrollPane {
-    /** The narrowest and lowest a chart is still readable at, in pixels, in normal and presentation mode. */
-    static final double MIN_WIDTH = 300;
-    static final double MIN_HEIGHT = 250;
-    static final double MIN_PRESENTATION_WIDTH = 560;
-    static final double MIN_PRESENTATION_HEIGHT = 440;
-    private static final double GAP = 4;
-
+public final class Dashboard extends ChartGrid {
     public final OutputChart output = new OutputChart();
     public final ResponseChart response = new ResponseChart();
     public final AgingChart aging = new AgingChart();
@@ -33,179 +16,9 @@ public final class Dashboard extends ScrollPane {
     public final SpectrumChart spectrum = new SpectrumChart();
     public final FeatureDimensionChart dimension = new FeatureDimensionChart();
     public final FragilityChart fragility = new FragilityChart();
-    private final List<ChartPane> charts = List.of(output, response, aging, loss, features, spectrum, dimension,
-            fragility);
-    private final GridPane grid = new GridPane();
-    private boolean presentation;
-    private int columns;
 
     public Dashboard() {
-        setId("dashboard");
-        getStyleClass().add("dashboard");
-        grid.setHgap(GAP);
-        grid.setVgap(GAP);
-        setContent(grid);
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        setVbarPolicy(ScrollBarPolicy.AS_NEEDED);
-        setPannable(false); // a drag in a chart zooms
-        setFocusTraversable(false); // the keys belong to the window's shortcuts and the charts
-        viewportBoundsProperty().addListener((o, before, now) -> reflow());
-        arrange(4);
-        reflow();
-    }
-
-    /** The narrowest a chart may be before the grid takes fewer columns. */
-    double minChartWidth() {
-        return presentation ? MIN_PRESENTATION_WIDTH : MIN_WIDTH;
-    }
-
-    private double minChartHeight() {
-        return presentation ? MIN_PRESENTATION_HEIGHT : MIN_HEIGHT;
-    }
-
-    /** The columns the grid shows now: 4, 2 or 1. */
-    public int columns() {
-        return columns;
-    }
-
-    /** Chooses the columns for the viewport's width and sizes the rows: two to a screen, never below readable. */
-    private void reflow() {
-        Bounds view = getViewportBounds();
-        double width = view.getWidth() > 0 ? view.getWidth() : getWidth();
-        double height = view.getHeight() > 0 ? view.getHeight() : getHeight();
-        if (width <= 0 || height <= 0) {
-            return;
-        }
-        int cols = 4;
-        while (cols > 1 && (width - (cols - 1) * GAP) / cols < minChartWidth()) {
-            cols /= 2;
-        }
-        if (cols != columns) {
-            arrange(cols);
-        }
-        int rows = charts.size() / cols;
-        // two rows to a screen where they are tall enough, else one (a projector's two large charts)
-        int perScreen = Math.min(rows, (height - GAP) / 2 >= minChartHeight() ? 2 : 1);
-        double rowHeight = Math.max(minChartHeight(), (height - (perScreen - 1) * GAP) / perScreen);
-        for (RowConstraints row : grid.getRowConstraints()) {
-            row.setMinHeight(rowHeight);
-            row.setPrefHeight(rowHeight);
-            row.setMaxHeight(rowHeight);
-        }
-        // fills the screen exactly when every row fits, so that no scroll bar appears for a rounding error
-        setFitToHeight(rows * rowHeight + (rows - 1) * GAP <= height + 0.5);
-    }
-
-    /**
-     * Places the charts in a grid of this many equal columns, in reading order. The charts stay in the grid: moved,
-     * never taken out, since a chart that leaves its scene while ChartFX holds its data sets read-locked (from layout
-     * to the end of the pulse) would keep them locked and the next update would wait for ever.
-     */
-    private void arrange(int cols) {
-        columns = cols;
-        grid.getColumnConstraints().clear();
-        for (int c = 0; c < cols; c++) {
-            ColumnConstraints col = new ColumnConstraints();
-            col.setPercentWidth(100.0 / cols);
-            grid.getColumnConstraints().add(col);
-        }
-        grid.getRowConstraints().clear();
-        for (int r = 0; r < charts.size() / cols; r++) {
-            grid.getRowConstraints().add(new RowConstraints());
-        }
-        for (int i = 0; i < charts.size(); i++) {
-            ChartPane chart = charts.get(i);
-            if (chart.getParent() != grid) {
-                grid.getChildren().add(chart);
-            }
-            GridPane.setConstraints(chart, i % cols, i / cols);
-        }
-    }
-
-    public List<ChartPane> charts() {
-        return charts;
-    }
-
-    /** Takes the charts out of the dashboard, each to be shown on its own (a headless export). */
-    List<ChartPane> release() {
-        grid.getChildren().clear();
-        return charts;
-    }
-
-    /** The input each chart last drew. */
-    private final ChartInput[] drawn = new ChartInput[8];
-    private int nextChart;
-
-    /**
-     * Redraws at most {@code budget} charts that have not drawn {@code in} yet, taking them in turn, so that one
-     * frame's work stays bounded however many charts a new snapshot touches (each chart is drawn in software
-     * where there is no GPU).
-     *
-     * @param relayout true when the data changed shape (a new run, a newly recorded sample): new data can change an
-     *                 axis's tick labels and so its size, and ChartFX only redraws an axis, so the layout that moves
-     *                 the axis name below its labels is asked for then (not on every frame: it costs)
-     * @return whether every chart now shows {@code in}
-     */
-    public boolean update(ChartInput in, boolean relayout, int budget) {
-        int n = charts.size();
-        for (int k = 0; k < n && budget > 0; k++) {
-            int i = (nextChart + k) % n;
-            if (drawn[i] == in) {
-                continue;
-            }
-            ChartPane c = charts.get(i);
-            c.update(in);
-            if (relayout) {
-                c.chart().getAxes().forEach(axis -> axis.requestAxisLayout());
-            }
-            drawn[i] = in;
-            budget--;
-            nextChart = (i + 1) % n;
-        }
-        for (ChartInput d : drawn) {
-            if (d != in) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Where every chart's own exports (its context menu) report. */
-    public void setExportReport(ChartPane.ExportReport report) {
-        charts.forEach(c -> c.setExportReport(report));
-    }
-
-    public void setPresentation(boolean on) {
-        presentation = on;
-        charts.forEach(c -> c.setPresentation(on));
-        reflow();
-    }
-
-    /**
-     * The whole dashboard (every chart, also those scrolled out of view) as one image at {@code scale} (1, 2, 3)
-     * times its size on screen, without the controls on the charts, with the caption line below (see
-     * {@link #setCaption}).
-     */
-    public WritableImage snapshot(double scale) {
-        List<Node> widgets = charts.stream().flatMap(c -> c.widgets().stream()).toList();
-        return Picture.of(grid, widgets, scale, caption.get());
-    }
-
-    /** The whole dashboard as {@link #snapshot(double)}, as large as it fits into exactly width x height pixels. */
-    public WritableImage snapshot(int width, int height) {
-        List<Node> widgets = charts.stream().flatMap(c -> c.widgets().stream()).toList();
-        return Picture.fitted(grid, widgets, width, height, caption.get());
-    }
-
-    private Supplier<String> caption = () -> "";
-
-    /**
-     * Sets the caption line that exports put below the dashboard and below each chart (the preset, the step, the
-     * settings that matter; empty for none), asked for at the moment of each export.
-     */
-    public void setCaption(Supplier<String> caption) {
-        this.caption = caption;
-        charts.forEach(c -> c.setCaption(caption));
+        super("dashboard", 4);
+        hold(List.of(output, response, aging, loss, features, spectrum, dimension, fragility));
     }
 }

@@ -58,7 +58,7 @@ public final class DecisionChart extends ChartPane {
         map.setSmooth(false);
         map.setShowInLegend(false);
         map.getAxes().addAll(xAxis, yAxis, zAxis);
-        map.getDatasets().add(grid);
+        // the grid joins the map once filled: ChartFX's contour renderer fails on an empty grid
         legend.getAxes().addAll(xAxis, yAxis);
         chart.getRenderers().addAll(map, legend);
     }
@@ -82,6 +82,7 @@ public final class DecisionChart extends ChartPane {
         ChartInput.Arm arm = in.arm();
         if (task.inputs() != 1 || arm.rows().isEmpty()) {
             chart.setTitle(task.inputs() != 1 ? "Decision over time (1-D tasks)" : "Decision over time");
+            setIfChanged(map, List.of());
             setIfChanged(legend, keys);
             return;
         }
@@ -98,10 +99,12 @@ public final class DecisionChart extends ChartPane {
             steps.add((double) live.step());
         }
         if (decisions.isEmpty()) {
+            setIfChanged(map, List.of());
             setIfChanged(legend, keys);
             return;
         }
         double top = fill(task, steps, decisions);
+        setIfChanged(map, List.of(grid));
         // whole decades as ticks on the log10 t axis: 1, 10, 100, ... (every other one past eight decades)
         yAxis.setAutoRanging(false);
         yAxis.set(0, Math.max(1, top));
