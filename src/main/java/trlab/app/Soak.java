@@ -18,7 +18,8 @@ import java.util.Locale;
 
 /**
  * A scripted classroom session for {@code gui --soak MINUTES}: every preset in turn, each run at full speed, SGD vs
- * full batch, Add run, Stop comparing, presentation mode on and off, Reset and every kind of export (into a folder
+ * full batch, Add run, Stop comparing, presentation mode on and off, the theory's page with its models started
+ * afresh, Reset and every kind of export (into a folder
  * that is deleted at the end), one action every {@link #PACE_SECONDS}. Once a minute it prints one JSON line: the
  * live heap after a full collection, the thread count, and the slowest answer to an action in that minute, measured
  * from the action on the FX thread until the next pulse has laid the window out (the moment the user sees it).
@@ -71,6 +72,9 @@ final class Soak {
             script.add(new Step("stop comparing", lab::stopComparing));
             script.add(new Step("presentation on", () -> window.setPresentation(true)));
             script.add(new Step("presentation off", () -> window.setPresentation(false)));
+            script.add(new Step("theory page", () -> window.showTheory(true)));
+            script.add(new Step("models from now", lab::startModelsNow));
+            script.add(new Step("network page", () -> window.showTheory(false)));
             script.add(new Step("reset", lab::reset));
             script.add(new Step("run", lab::play));
             script.add(new Step("export dashboard", () -> window.exportDashboardTo(folder.resolve("dashboard.png"), 1)));
