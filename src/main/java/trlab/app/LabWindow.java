@@ -9,6 +9,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
@@ -53,6 +55,9 @@ public final class LabWindow extends BorderPane {
     private final Tab theoryTab;
     private final StatusBar status = new StatusBar();
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
+    private final CheckMenuItem projector = new CheckMenuItem("Projector theme (high contrast)");
+    /** The scene root's style class of the projector theme. */
+    static final String PROJECTOR = "projector";
     private final FrameClock clock = new FrameClock();
     final FileActions files;
     private final AnimationTimer timer;
@@ -293,7 +298,25 @@ public final class LabWindow extends BorderPane {
     }
 
     /**
-     * Space runs or pauses, S steps, R resets; not while the user types into a field (a text field, a number box
+     * The projector theme: white and black, bold text, thicker lines and larger markers (charts.css); exports from
+     * the window take it too.
+     */
+    private void applyProjector(boolean on) {
+        if (getScene() == null) {
+            return;
+        }
+        getScene().getRoot().getStyleClass().remove(PROJECTOR);
+        if (on) {
+            getScene().getRoot().getStyleClass().add(PROJECTOR);
+        }
+    }
+
+    public void setProjectorTheme(boolean on) {
+        projector.setSelected(on);
+    }
+
+    /**
+     * Space runs or pauses, S steps, R resets, Escape shows every chart again after the focus view; not while the user types into a field (a text field, a number box
      * or an editable list), where the key is the user's text. Escape leaves such a field, putting back the value
      * in force, and gives the keys back to the lab.
      */
@@ -309,7 +332,9 @@ public final class LabWindow extends BorderPane {
             }
             return;
         }
-        if (e.getCode() == KeyCode.SPACE) {
+        if (e.getCode() == KeyCode.ESCAPE && shownPage().focused() != null) {
+            shownPage().focus(null);
+        } else if (e.getCode() == KeyCode.SPACE) {
             lab.toggleRunning();
         } else if (e.getCode() == KeyCode.S) {
             lab.step();
@@ -373,7 +398,24 @@ public final class LabWindow extends BorderPane {
         MenuItem network = item("The network's charts", "Shortcut+1", () -> showTheory(false));
         MenuItem theoryPage = item("The theory beside the network", "Shortcut+2", () -> showTheory(true));
         MenuItem fromNow = item("Kernel models from now", "Shortcut+M", lab::startModelsNow);
-        Menu view = new Menu("View", null, presentation, resetZoom, network, theoryPage, fromNow);
+        MenuItem everyChart = item("Every chart again (Escape; double-click a chart to show it alone)", null,
+                () -> shownPage().focus(null));
+        Menu perScreen = new Menu("Charts per screen");
+        ToggleGroup counts = new ToggleGroup();
+        for (int n : new int[]{0, 1, 2, 4}) {
+            RadioMenuItem count = new RadioMenuItem(n == 0 ? "As many as are readable" : Integer.toString(n));
+            count.setToggleGroup(counts);
+            count.setSelected(n == 0);
+            count.setOnAction(e -> {
+                dashboard.setChartsPerScreen(n);
+                theory.view.setChartsPerScreen(n);
+            });
+            perScreen.getItems().add(count);
+        }
+        projector.setId("projectorTheme");
+        projector.selectedProperty().addListener((o, a, on) -> applyProjector(on));
+        Menu view = new Menu("View", null, presentation, projector, perScreen, everyChart, resetZoom, network,
+                theoryPage, fromNow);
 
         MenuItem run = item("Run / Pause (Space)", null, lab::toggleRunning);
         MenuItem step = item("Step (S)", null, lab::step);

@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * The JavaFX application. Named parameters (set by the {@code gui} command): {@code --preset=FILE},
- * {@code --presentation=true}, {@code --screenshot=FILE} with {@code --after=SECONDS} (run, save a PNG of the whole
+ * {@code --presentation=true}, {@code --projector=true}, {@code --screenshot=FILE} with {@code --after=SECONDS} (run, save a PNG of the whole
  * window, exit), {@code --benchmark=SECONDS} (run, print frame and training rates as JSON, exit) and
  * {@code --soak=MINUTES} (a scripted classroom session that prints heap, threads and latency each minute, then exits).
  */
@@ -99,6 +99,9 @@ public class TrlabApp extends Application {
         stage.show();
         if (Boolean.parseBoolean(named.getOrDefault("presentation", "false"))) {
             window.setPresentation(true);
+        }
+        if (Boolean.parseBoolean(named.getOrDefault("projector", "false"))) {
+            window.setProjectorTheme(true);
         }
         if (named.containsKey("screenshot")) {
             screenshotAfter(Path.of(named.get("screenshot")), Double.parseDouble(named.getOrDefault("after", "5")));

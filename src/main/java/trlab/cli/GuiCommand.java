@@ -33,6 +33,9 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--presentation", description = "start in presentation mode (large fonts and lines)")
     boolean presentation;
 
+    @Option(names = "--projector", description = "start in the projector theme (high contrast, thick lines)")
+    boolean projector;
+
     @Option(names = "--compare", paramLabel = "field=value[,field=value]...",
             description = "open comparing the preset with an arm of these settings, as run --compare (repeatable)")
     List<String> compare = new ArrayList<>();
@@ -96,6 +99,9 @@ final class GuiCommand implements Callable<Integer> {
         }
         if (presentation) {
             args.add("--presentation=true");
+        }
+        if (projector) {
+            args.add("--projector=true");
         }
         try {
             TrlabApp.launchWindow(args.toArray(String[]::new));

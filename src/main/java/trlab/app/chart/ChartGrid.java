@@ -4,6 +4,8 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.RowConstraints;
@@ -15,8 +17,9 @@ import java.util.function.Supplier;
  * A page of live charts in a grid of equal cells, in reading order. On a wide screen the grid has its most columns;
  * where that many charts side by side would be narrower than a chart can be read ({@link #minChartWidth}), it
  * reflows to half as many (down to one), two rows to a screen (one where two would be too low), and the page
- * scrolls. Presentation mode asks for wider charts (larger fonts). Every chart of the page redraws from one
- * {@link ChartInput}, a few per frame, and the page exports as one picture.
+ * scrolls. Presentation mode asks for wider charts (larger fonts). A teacher may instead fix the charts per screen
+ * (1, 2 or 4), and a double click on a chart puts it alone on the whole page (the focus view) and back. Every chart
+ * shown redraws from one {@link ChartInput}, a few per frame, and the page exports as one picture.
  */
 public abstract class ChartGrid extends ScrollPane {
     /** The narrowest and lowest a chart is still readable at, in pixels, in normal and presentation mode. */
@@ -35,6 +38,10 @@ public abstract class ChartGrid extends ScrollPane {
     private boolean presentation;
     private int columns;
     private Supplier<String> caption = () -> "";
+    /** The chart alone on the page, or null for every chart. */
+    private ChartPane focused;
+    /** Charts to a screen that the teacher chose (1, 2 or 4), or 0 to fit as many as are readable. */
+    private int perScreen;
 
     /** @param maxColumns the columns on a wide screen: a power of two, so that halving ends at one */
     protected ChartGrid(String id, int maxColumns) {
@@ -56,12 +63,53 @@ public abstract class ChartGrid extends ScrollPane {
     protected final void hold(List<ChartPane> pageCharts) {
         charts = List.copyOf(pageCharts);
         drawn = new ChartInput[charts.size()];
+        for (ChartPane c : charts) {
+            // a filter: the chart's plugins consume the clicks they see
+            c.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && e.isStillSincePress()) {
+                    focus(focused == c ? null : c);
+                }
+            });
+        }
         arrange(maxColumns);
         reflow();
     }
 
     public List<ChartPane> charts() {
         return charts;
+    }
+
+    /**
+     * Puts one chart alone on the whole page, null for every chart again. The other charts stay in the grid, hidden
+     * and not redrawn (see {@link #arrange}); they catch up when they come back.
+     */
+    public void focus(ChartPane chart) {
+        if (chart != null && !charts.contains(chart)) {
+            throw new IllegalArgumentException("the chart " + chart.fileName() + " is not on this page");
+        }
+        focused = chart;
+        for (ChartPane c : charts) {
+            boolean shown = chart == null || c == chart;
+            c.setVisible(shown);
+            c.setManaged(shown);
+        }
+        columns = 0; // arrange again
+        reflow();
+    }
+
+    /** The chart alone on the page, or null. */
+    public ChartPane focused() {
+        return focused;
+    }
+
+    /** Fixes the charts to a screen, 1, 2 or 4 (0: as many as are readable at this size). */
+    public void setChartsPerScreen(int n) {
+        if (n != 0 && n != 1 && n != 2 && n != 4) {
+            throw new IllegalArgumentException("charts per screen must be 0, 1, 2 or 4, not " + n);
+        }
+        perScreen = n;
+        columns = 0;
+        reflow();
     }
 
     /** The narrowest a chart may be before the grid takes fewer columns. */
@@ -86,17 +134,28 @@ public abstract class ChartGrid extends ScrollPane {
         if (width <= 0 || height <= 0 || charts.isEmpty()) {
             return;
         }
-        int cols = maxColumns;
-        while (cols > 1 && (width - (cols - 1) * GAP) / cols < minChartWidth()) {
-            cols /= 2;
+        int cols;
+        int rowsToAScreen;
+        double rowHeight;
+        if (focused != null || perScreen > 0) {
+            // the teacher's choice: as many as asked for, however small, on one screen
+            int n = focused != null ? 1 : perScreen;
+            cols = Math.min(maxColumns, n == 1 ? 1 : 2);
+            rowsToAScreen = n == 4 ? 2 : 1;
+            rowHeight = (height - (rowsToAScreen - 1) * GAP) / rowsToAScreen;
+        } else {
+            cols = maxColumns;
+            while (cols > 1 && (width - (cols - 1) * GAP) / cols < minChartWidth()) {
+                cols /= 2;
+            }
+            // two rows to a screen where they are tall enough, else one (a projector's two large charts)
+            rowsToAScreen = Math.min(rows(cols), (height - GAP) / 2 >= minChartHeight() ? 2 : 1);
+            rowHeight = Math.max(minChartHeight(), (height - (rowsToAScreen - 1) * GAP) / rowsToAScreen);
         }
         if (cols != columns) {
             arrange(cols);
         }
         int rows = rows(cols);
-        // two rows to a screen where they are tall enough, else one (a projector's two large charts)
-        int perScreen = Math.min(rows, (height - GAP) / 2 >= minChartHeight() ? 2 : 1);
-        double rowHeight = Math.max(minChartHeight(), (height - (perScreen - 1) * GAP) / perScreen);
         for (RowConstraints row : grid.getRowConstraints()) {
             row.setMinHeight(rowHeight);
             row.setPrefHeight(rowHeight);
@@ -106,8 +165,14 @@ public abstract class ChartGrid extends ScrollPane {
         setFitToHeight(rows * rowHeight + (rows - 1) * GAP <= height + 0.5);
     }
 
+    /** The grid's rows at this many columns, for the charts shown. */
     private int rows(int cols) {
-        return (charts.size() + cols - 1) / cols;
+        return (shown().size() + cols - 1) / cols;
+    }
+
+    /** The charts on the page now: the focused one, or all. */
+    private List<ChartPane> shown() {
+        return focused != null ? List.of(focused) : charts;
     }
 
     /**
@@ -127,12 +192,14 @@ public abstract class ChartGrid extends ScrollPane {
         for (int r = 0; r < rows(cols); r++) {
             grid.getRowConstraints().add(new RowConstraints());
         }
-        for (int i = 0; i < charts.size(); i++) {
-            ChartPane chart = charts.get(i);
+        for (ChartPane chart : charts) {
             if (chart.getParent() != grid) {
                 grid.getChildren().add(chart);
             }
-            GridPane.setConstraints(chart, i % cols, i / cols);
+        }
+        List<ChartPane> shown = shown();
+        for (int i = 0; i < shown.size(); i++) {
+            GridPane.setConstraints(shown.get(i), i % cols, i / cols);
         }
     }
 
@@ -156,7 +223,7 @@ public abstract class ChartGrid extends ScrollPane {
         int n = charts.size();
         for (int k = 0; k < n && budget > 0; k++) {
             int i = (nextChart + k) % n;
-            if (drawn[i] == in) {
+            if (drawn[i] == in || !charts.get(i).isManaged()) {
                 continue;
             }
             ChartPane c = charts.get(i);
@@ -168,8 +235,8 @@ public abstract class ChartGrid extends ScrollPane {
             budget--;
             nextChart = (i + 1) % n;
         }
-        for (ChartInput d : drawn) {
-            if (d != in) {
+        for (int i = 0; i < n; i++) {
+            if (drawn[i] != in && charts.get(i).isManaged()) {
                 return false;
             }
         }
