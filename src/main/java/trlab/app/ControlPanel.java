@@ -45,6 +45,8 @@ import java.util.function.UnaryOperator;
  * return to the settings in force.
  */
 final class ControlPanel extends VBox {
+    /** The task, network, training and seed settings, in their scroll pane. */
+    private final ScrollPane settings;
     /** Slider positions at or above this mean "as fast as possible". */
     private static final double SPEED_MAX = 6.0;
 
@@ -145,7 +147,7 @@ final class ControlPanel extends VBox {
                 heading("Seeds"), grid(row("task", taskSeed), row("network", networkSeed), row("training", trainingSeed)));
         box.setPadding(new Insets(10));
         box.setFillWidth(true);
-        ScrollPane settings = new ScrollPane(box);
+        settings = new ScrollPane(box);
         settings.setFitToWidth(true);
         settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         settings.getStyleClass().add("settings");
@@ -336,6 +338,12 @@ final class ControlPanel extends VBox {
                 change(change.apply(v));
             }
         };
+    }
+
+    /** Shows or hides the settings below Run, Step and Reset (a lesson step may keep a class on the charts). */
+    void showSettings(boolean on) {
+        settings.setVisible(on);
+        settings.setManaged(on);
     }
 
     /** Applies one edit; a rejected one leaves the settings as they were and says why. */

@@ -2,6 +2,7 @@ package trlab.app;
 
 import trlab.app.chart.ChartPane;
 import trlab.app.chart.ChartGrid;
+import trlab.experiment.config.Lesson;
 import trlab.core.TaskKind;
 import trlab.experiment.AtomicFiles;
 import trlab.experiment.Comparison;
@@ -42,6 +43,16 @@ final class FileActions {
 
     void savePreset(Path file) throws IOException {
         AtomicFiles.write(file, lab.settings().toJson());
+    }
+
+    /**
+     * Adds a step to the end of a lesson file, or starts a new lesson there (named after the file) with it as its
+     * first step. A file that is not a lesson is refused, and left as it was.
+     */
+    void addLessonStep(Path file, Lesson.Step step) throws IOException {
+        Lesson lesson = java.nio.file.Files.exists(file) ? Lesson.read(file)
+                : new Lesson(file.getFileName().toString().replaceFirst("(?i)\\.json$", ""), List.of());
+        AtomicFiles.write(file, lesson.with(step).toJson());
     }
 
     /** Trains on a CSV file's data (columns x1..xd, y1..yK) with the other settings as they are. */

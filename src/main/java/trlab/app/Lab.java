@@ -468,6 +468,11 @@ public final class Lab implements AutoCloseable {
         arms.get().forEach(a -> a.run().play());
     }
 
+    /** Runs every run until step {@code step}, where each pauses exactly (a lesson's stop). */
+    public void playUntil(long step) {
+        arms.get().forEach(a -> a.run().playUntil(step));
+    }
+
     /** Whether any run is training. */
     public boolean running() {
         return arms.get().stream().anyMatch(a -> a.run().isRunning());

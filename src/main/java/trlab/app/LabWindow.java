@@ -52,6 +52,10 @@ public final class LabWindow extends BorderPane {
     private final Dashboard dashboard = new Dashboard();
     private final TheoryPage theory;
     private final TabPane pages = new TabPane();
+    /** The pages, with a lesson's step above them while a lesson is open. */
+    private final BorderPane centre = new BorderPane();
+    final LessonPlayer lessons;
+    private final LessonPanel lessonPanel;
     private final Tab theoryTab;
     private final StatusBar status = new StatusBar();
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
@@ -71,11 +75,15 @@ public final class LabWindow extends BorderPane {
     private ChartInput input;
     private boolean reshaped;
     private ChartGrid drawnPage;
+    /** Whether the lesson's step hides the control panel. */
+    private boolean controlsHidden;
 
     public LabWindow(Lab lab) {
         this.lab = lab;
         this.controls = new ControlPanel(lab);
         this.theory = new TheoryPage(lab);
+        this.lessons = new LessonPlayer(lab);
+        this.lessonPanel = new LessonPanel(lessons);
         this.files = new FileActions(lab, this::shownPage);
         setId("labWindow");
         getStyleClass().add("lab-window");
@@ -101,7 +109,15 @@ public final class LabWindow extends BorderPane {
         setTop(menus());
         setLeft(controls);
         controls.setPrefWidth(320);
-        setCenter(pages);
+        centre.setCenter(pages);
+        setCenter(centre);
+        lessons.lessonProperty().addListener((o, was, now) -> {
+            centre.setTop(now == null ? null : lessonPanel);
+            if (now == null) {
+                showLessonStep(null);
+            }
+        });
+        lessons.stepProperty().addListener((o, was, now) -> showLessonStep(lessons.current()));
         setBottom(status);
         dashboard.output.setOnSampleClicked(lab::setFocus);
         ChartPane.ExportReport exports = new ChartPane.ExportReport() {
@@ -171,6 +187,25 @@ public final class LabWindow extends BorderPane {
     /** Shows the theory's page (true) or the network's dashboard. */
     void showTheory(boolean on) {
         pages.getSelectionModel().select(on ? 1 : 0);
+    }
+
+    /**
+     * Shows what a lesson's step asks for: its page, its chart alone (or every chart), the controls or not; null for
+     * the window as it was before the lesson.
+     */
+    private void showLessonStep(trlab.experiment.config.Lesson.Step step) {
+        boolean theoryPage = step != null && step.page().equals("theory");
+        if (step != null) {
+            showTheory(theoryPage);
+        }
+        for (ChartGrid page : List.of(dashboard, theory.view)) {
+            ChartPane alone = step == null || step.chart() == null ? null : page.charts().stream()
+                    .filter(c -> c.fileName().equals(step.chart())).findFirst().orElse(null);
+            page.focus(alone);
+        }
+        controlsHidden = step != null && step.hide().contains("controls");
+        controls.showSettings(step == null || !step.hide().contains("settings"));
+        setLeft(presentation.isSelected() || controlsHidden ? null : controls);
     }
 
     /** The page of charts in view: the one the charts are drawn on and the dashboard export takes. */
@@ -281,7 +316,7 @@ public final class LabWindow extends BorderPane {
 
     /** Larger fonts and lines for a projector; the controls step aside for the charts (Space, S and R still work). */
     private void applyPresentation(boolean on) {
-        setLeft(on ? null : controls);
+        setLeft(on || controlsHidden ? null : controls);
         if (on && !getStyleClass().contains("presentation")) {
             getStyleClass().add("presentation");
         } else if (!on) {
@@ -430,14 +465,35 @@ public final class LabWindow extends BorderPane {
         MenuItem remove = item("Remove the selected run", null, () -> lab.removeArm(lab.selected()));
         MenuItem stop = item("Stop comparing (keep the selected run)", null, lab::stopComparing);
         Menu compare = new Menu("Compare", null, pair, add, remove, stop);
+
+        Menu lesson = new Menu("Lessons");
+        for (String name : trlab.experiment.config.Lesson.names()) {
+            lesson.getItems().add(item("Lesson: " + name, null, () -> openLesson(name)));
+        }
+        MenuItem openLesson = item("Open a lesson file\u2026", null, () -> openFile("Open lesson", "Lesson", "*.json")
+                .ifPresent(f -> openLesson(f.toPath().toString())));
+        MenuItem addStep = item("Add this moment to a lesson file\u2026", null, () ->
+                saveFile("Add this moment as a step", "Lesson", "*.json", "my-lesson.json").ifPresent(f -> {
+                    Dialogs.askStep(window()).ifPresent(words -> write(f.toPath(),
+                            () -> files.addLessonStep(f.toPath(), lessons.moment(words[0], words[1],
+                                    shownPage() == dashboard ? "network" : "theory",
+                                    shownPage().focused() == null ? null : shownPage().focused().fileName()))));
+                }));
+        MenuItem closeLesson = item("Close the lesson", null, lessons::close);
+        lesson.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), openLesson, addStep, closeLesson);
         compare.setOnShowing(e -> {
             add.setDisable(lab.arms().size() >= Comparison.MAX_ARMS);
             remove.setDisable(!lab.comparing());
             stop.setDisable(!lab.comparing());
         });
-        MenuBar bar = new MenuBar(file, view, training, compare);
+        MenuBar bar = new MenuBar(file, view, training, compare, lesson);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** Opens a lesson (a shipped one's name or a file) at its first step; a bad one says why and changes nothing. */
+    void openLesson(String nameOrFile) {
+        withConfigError(() -> lessons.open(trlab.experiment.config.Lesson.load(nameOrFile)));
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

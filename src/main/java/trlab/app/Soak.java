@@ -23,7 +23,9 @@ import java.util.Locale;
  * that is deleted at the end), one action every {@link #PACE_SECONDS}. Once a minute it prints one JSON line: the
  * live heap after a full collection, the thread count, and the slowest answer to an action in that minute, measured
  * from the action on the FX thread until the next pulse has laid the window out (the moment the user sees it).
- * A window that holds up through a lesson keeps the first two flat and the third below 200 ms.
+ * At the start of each round of the script it prints the live heap and threads again, at a point where the lab
+ * holds the same runs each round. A window that holds up through a lesson keeps heap and threads flat and every
+ * answer below 200 ms.
  */
 final class Soak {
     /** Seconds between two scripted actions: about as fast as a teacher clicks through a demonstration. */
@@ -39,6 +41,9 @@ final class Soak {
     private int minute;
     private int next;
     private int actions;
+    private int cycles;
+    private boolean begun;
+    private long startNanos;
     private double slowestMillis;
     private String slowestAction = "";
     private Runnable done;
@@ -87,6 +92,7 @@ final class Soak {
     void start(double minutes, Runnable done) {
         this.done = done;
         long now = System.nanoTime();
+        startNanos = now;
         endNanos = now + (long) (minutes * 60e9);
         nextReportNanos = now + (long) (reportSeconds * 1e9);
         window.runAtFullSpeed();
@@ -107,6 +113,10 @@ final class Soak {
             done.run();
             return;
         }
+        if (next == 0 && begun) {
+            cycle(); // the same point of the script each time: heaps that can be compared
+        }
+        begun = true;
         Step s = script.get(next);
         next = (next + 1) % script.size();
         long start = System.nanoTime();
@@ -133,15 +143,36 @@ final class Soak {
         Platform.requestNextPulse();
     }
 
-    private void report() {
-        minute++;
-        // the least of a few collections: one may only queue finalizable objects that the next frees, and one that
-        // meets an image being compressed in the background is put off (the "GC locker"), measuring garbage
+    /**
+     * The live heap after a full collection: the least of a few, since one may only queue finalizable objects that
+     * the next frees, and one that meets an image being compressed in the background is put off (the "GC locker"),
+     * measuring garbage.
+     */
+    private static long liveHeap() {
         long heap = Long.MAX_VALUE;
         for (int i = 0; i < 4; i++) {
             System.gc();
             heap = Math.min(heap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
+        return heap;
+    }
+
+    /**
+     * One line at the start of each round of the script, where the lab holds the same runs each time (the last
+     * preset's, after its exports): what a minute's line measures depends on the preset of that moment (a network of
+     * 1024 neurons holds more than one of 100), this one does not, so a leak shows as growth from round to round.
+     */
+    private void cycle() {
+        cycles++;
+        out.printf(Locale.ROOT, "{\"round\": %d, \"minute\": %.1f, \"liveHeapMB\": %.1f, \"threads\": %d}%n", cycles,
+                (System.nanoTime() - startNanos) / 60e9, liveHeap() / 1048576.0,
+                ManagementFactory.getThreadMXBean().getThreadCount());
+        out.flush();
+    }
+
+    private void report() {
+        minute++;
+        long heap = liveHeap();
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
         out.printf(Locale.ROOT, "{\"minute\": %d, \"liveHeapMB\": %.1f, \"threads\": %d, \"actions\": %d,"
                         + " \"slowestMillis\": %.1f, \"slowestAction\": \"%s\", \"preset\": \"%s\", \"runs\": %d}%n",

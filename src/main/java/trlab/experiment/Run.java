@@ -58,6 +58,8 @@ public final class Run implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean closed;
     private volatile double speedLimit = Double.POSITIVE_INFINITY;
+    /** The step at which training pauses by itself (see {@link #playUntil}). */
+    private volatile long pauseAt = Long.MAX_VALUE;
     /** Permits for the cores that runs side by side may use, one per burst of work; null for no limit. */
     private volatile Semaphore cores;
     private volatile Snapshot latest;
@@ -98,8 +100,17 @@ public final class Run implements AutoCloseable {
         thread.start();
     }
 
-    /** Starts or resumes training. */
+    /** Starts or resumes training, to the end of its steps. */
     public void play() {
+        playUntil(Long.MAX_VALUE);
+    }
+
+    /**
+     * Trains until step {@code step} and pauses there exactly (a lesson's stop), or at the end of its steps if that
+     * comes first; a run already there stays paused.
+     */
+    public void playUntil(long step) {
+        pauseAt = step;
         running = true;
         wake();
     }
@@ -331,6 +342,12 @@ public final class Run implements AutoCloseable {
             }
             stepCredit -= steps;
         }
+        long room = pauseAt - experiment.trainer().time();
+        if (room <= 0) {
+            running = false;
+            return;
+        }
+        steps = Math.min(steps, room);
         Semaphore permits = cores;
         if (permits != null) {
             permits.acquire();

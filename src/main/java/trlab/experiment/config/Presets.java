@@ -125,7 +125,15 @@ public final class Presets {
 
     /** The names of the packaged presets: lists the resource directory in the jar or in target/classes. */
     static List<String> packagedNames() {
-        URL anchor = Presets.class.getResource(RESOURCE_DIRECTORY + DEFAULT_NAME + ".json");
+        return packagedNames(RESOURCE_DIRECTORY, DEFAULT_NAME);
+    }
+
+    /**
+     * The names of the JSON files packaged in a resource directory (e.g. "/presets/"), found through one of them,
+     * {@code anchor}.json: in the jar or in target/classes.
+     */
+    static List<String> packagedNames(String resourceDirectory, String anchorName) {
+        URL anchor = Presets.class.getResource(resourceDirectory + anchorName + ".json");
         if (anchor == null) {
             return List.of();
         }
@@ -142,7 +150,7 @@ public final class Presets {
                         jar = FileSystems.getFileSystem(uri);
                     }
                 }
-                return namesIn(jar.getPath(RESOURCE_DIRECTORY));
+                return namesIn(jar.getPath(resourceDirectory));
             }
             return namesIn(Path.of(uri).getParent());
         } catch (URISyntaxException | IOException | RuntimeException e) {
