@@ -95,6 +95,7 @@ public final class LabWindow extends BorderPane {
         pages.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         pages.setId("pages");
         pages.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            shownPage().setPresentation(presentation.isSelected());
             if (now == theoryTab && !lab.modelsOn()) {
                 lab.startModelsNow();
             }
@@ -328,8 +329,9 @@ public final class LabWindow extends BorderPane {
                 getScene().getRoot().getStyleClass().add("presentation");
             }
         }
-        dashboard.setPresentation(on);
-        theory.view.setPresentation(on);
+        // the page in view only: restyling a page's charts is a large part of the switch, and the other page
+        // takes the mode when it is shown
+        shownPage().setPresentation(on);
     }
 
     /**

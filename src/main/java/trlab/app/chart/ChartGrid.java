@@ -249,6 +249,9 @@ public abstract class ChartGrid extends ScrollPane {
     }
 
     public void setPresentation(boolean on) {
+        if (on == presentation) {
+            return;
+        }
         presentation = on;
         charts.forEach(c -> c.setPresentation(on));
         reflow();
