@@ -422,9 +422,11 @@ public final class LabWindow extends BorderPane {
         MenuItem png2 = item("Export the charts in view as PNG at 2x\u2026", null, () -> exportDashboard(2));
         MenuItem png3 = item("Export the charts in view as PNG at 3x (for print)\u2026", null,
                 () -> exportDashboard(3));
+        MenuItem sweep = item("Open sweep (its spec)\u2026", null, () -> openFile("Open a sweep's spec", "Sweep spec",
+                "*.json").ifPresent(f -> openSweep(f.toPath(), null)));
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         Menu file = new Menu("File", null, openPreset, savePreset, openCsv, loadState, saveState, exportRun, series,
-                png1, png2, png3, quit);
+                png1, png2, png3, sweep, quit);
 
         presentation.setAccelerator(KeyCombination.keyCombination("F5"));
         presentation.selectedProperty().addListener((o, a, on) -> applyPresentation(on));
@@ -496,6 +498,48 @@ public final class LabWindow extends BorderPane {
     /** Opens a lesson (a shipped one's name or a file) at its first step; a bad one says why and changes nothing. */
     void openLesson(String nameOrFile) {
         withConfigError(() -> lessons.open(trlab.experiment.config.Lesson.load(nameOrFile)));
+    }
+
+    /**
+     * Opens a sweep's table and plots in a window of their own, read from its folder (null: the folder {@code sweep}
+     * writes by default, sweeps/SPEC, else one the user picks), and again as its runs land.
+     *
+     * @return the window, or null when the spec is refused or no folder was chosen
+     */
+    javafx.stage.Stage openSweep(Path specFile, Path folder) {
+        trlab.experiment.sweep.SweepSpec spec;
+        try {
+            spec = trlab.experiment.sweep.SweepSpec.read(specFile);
+        } catch (ConfigException e) {
+            lab.say(e.getMessage());
+            Dialogs.error(window(), "That sweep cannot be opened", e.getMessage());
+            return null;
+        }
+        Path dir = folder;
+        if (dir == null) {
+            dir = Path.of("sweeps", specFile.getFileName().toString().replaceFirst("(?i)\\.json$", ""));
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                DirectoryChooser chooser = new DirectoryChooser();
+                chooser.setTitle("The folder of the sweep's results (sweep --out)");
+                File chosen = chooser.showDialog(window());
+                if (chosen == null) {
+                    return null;
+                }
+                dir = chosen.toPath();
+            }
+        }
+        SweepView view = new SweepView(spec, dir);
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setTitle("Sweep " + specFile.getFileName() + " \u2014 Training Response Lab");
+        javafx.scene.Scene scene = new javafx.scene.Scene(view, 1200, 860);
+        scene.getStylesheets().add(ChartPane.STYLESHEET);
+        stage.setScene(scene);
+        stage.setOnHidden(e -> view.close());
+        if (window() != null) {
+            stage.initOwner(window());
+        }
+        stage.show();
+        return stage;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

@@ -92,9 +92,7 @@ public final class ChartExport {
         startHeadless();
         List<Path> files = new ArrayList<>();
         for (SweepStatistics.Plot plot : plots) {
-            List<String> values = spec.grid().get(plot.xAxis());
-            boolean words = values.stream().anyMatch(v -> !v.matches("[-+0-9.eE]+"));
-            SweepChart chart = onFx(() -> new SweepChart(plot, words ? values : null));
+            SweepChart chart = onFx(() -> SweepChart.of(spec, plot));
             Path file = dir.resolve(chart.fileName() + ".png");
             ChartPane.writePng(render(chart, () -> { }, width, height), file);
             files.add(file);

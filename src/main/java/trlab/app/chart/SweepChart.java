@@ -58,6 +58,13 @@ public final class SweepChart extends ChartPane {
         chart.setTitle(String.format(Locale.ROOT, "%s against %s", plot.quantity(), plot.xAxis()));
     }
 
+    /** The chart of one of a spec's plots: words under the x axis where the spec's values for it are words. */
+    public static SweepChart of(trlab.experiment.sweep.SweepSpec spec, SweepStatistics.Plot plot) {
+        List<String> values = spec.grid().get(plot.xAxis());
+        boolean words = values.stream().anyMatch(v -> !v.matches("[-+0-9.eE]+"));
+        return new SweepChart(plot, words ? values : null);
+    }
+
     @Override
     public String fileName() {
         return plot.fileName();

@@ -26,7 +26,7 @@ public record PointResult(String key, Map<String, String> values, long seed, Map
     }
 
     /** The summary columns a spec asks for, in order. */
-    static List<String> summaryNames(List<Series> summarise) {
+    public static List<String> summaryNames(List<Series> summarise) {
         List<String> names = new java.util.ArrayList<>();
         for (Series s : summarise) {
             names.add(s.key() + ".last");

@@ -106,6 +106,16 @@ public final class Sweep {
             jobs.add(() -> listener.finished(runPoint(p, spec, dir), done.incrementAndGet(), todo.size()));
         }
         RunPool.runAll("sweep", threads, jobs);
+        List<PointResult> results = results(points, dir);
+        writeTables(spec, dir, results);
+        return new Outcome(points.size(), results.size(), todo.size(), results);
+    }
+
+    /**
+     * The results in dir of the given points, in their order: those that have landed so far (a running sweep's
+     * folder can be read while it fills, each result file being written whole).
+     */
+    public static List<PointResult> results(List<SweepPoint> points, Path dir) throws IOException {
         List<PointResult> results = new ArrayList<>();
         for (SweepPoint p : points) {
             Path file = resultFile(dir, p);
@@ -116,8 +126,7 @@ public final class Sweep {
                         stored.divergedAtStep(), stored.wallSeconds()));
             }
         }
-        writeTables(spec, dir, results);
-        return new Outcome(points.size(), results.size(), todo.size(), results);
+        return results;
     }
 
     private static PointResult runPoint(SweepPoint p, SweepSpec spec, Path dir) throws IOException {
