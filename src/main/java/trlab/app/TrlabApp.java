@@ -96,6 +96,7 @@ public class TrlabApp extends Application {
         stage.setScene(scene);
         // closing the window ends the training thread at once, whether or not the application exits with it
         stage.setOnHidden(e -> window.close());
+        window.warmUpPresentation();
         stage.show();
         if (Boolean.parseBoolean(named.getOrDefault("presentation", "false"))) {
             window.setPresentation(true);
