@@ -45,7 +45,7 @@ public final class ResponseChart extends ChartPane {
     static final String RESPONSE_NAME = "measured R = \u2212\u0398\u00b7dl/df (right axis)";
 
     // d = 1
-    private final DefaultNumericAxis rightAxis = axis("measured response R", null, false);
+    private final DefaultNumericAxis rightAxis = axis("measured R", null, false); // short: the legend explains R
     private final ErrorDataSetRenderer kernelRenderer = lines();
     private final ErrorDataSetRenderer responseRenderer = lines();
     private final DoubleDataSet total = dataSet("kernel \u0398(x', x_r)", "kernel-total");
