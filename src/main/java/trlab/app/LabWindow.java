@@ -3,36 +3,47 @@ package trlab.app;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBoxBase;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.stage.Window;
-import trlab.app.chart.ChartInput;
+
 import trlab.app.chart.ChartGrid;
+import trlab.app.chart.ChartInput;
 import trlab.app.chart.ChartPane;
 import trlab.app.chart.Dashboard;
 import trlab.experiment.Comparison;
 import trlab.experiment.Run;
-import trlab.experiment.config.ExperimentConfig;
 import trlab.experiment.config.ConfigException;
+import trlab.experiment.config.ExperimentConfig;
+import trlab.experiment.config.Lesson;
+import trlab.experiment.sweep.SweepSpec;
 import trlab.measure.Snapshot;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,7 +205,7 @@ public final class LabWindow extends BorderPane {
      * Shows what a lesson's step asks for: its page, its chart alone (or every chart), the controls or not; null for
      * the window as it was before the lesson.
      */
-    private void showLessonStep(trlab.experiment.config.Lesson.Step step) {
+    private void showLessonStep(Lesson.Step step) {
         boolean theoryPage = step != null && step.page().equals("theory");
         if (step != null) {
             showTheory(theoryPage);
@@ -327,17 +338,17 @@ public final class LabWindow extends BorderPane {
             layout();
         }
         // and the glyphs of its sizes, drawn once (a snapshot draws as the screen does)
-        javafx.scene.layout.VBox texts = new javafx.scene.layout.VBox();
+        VBox texts = new VBox();
         for (double size : new double[]{18, 19, 20, 24}) {
-            for (javafx.scene.text.FontWeight weight : new javafx.scene.text.FontWeight[]{
-                    javafx.scene.text.FontWeight.NORMAL, javafx.scene.text.FontWeight.BOLD}) {
-                javafx.scene.text.Text t = new javafx.scene.text.Text(
+            for (FontWeight weight : new FontWeight[]{
+                    FontWeight.NORMAL, FontWeight.BOLD}) {
+                Text t = new Text(
                         "0123456789 .,-+\u00b1^()[]=: abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ \u03b1\u03b7\u03b8\u03c3\u0398");
-                t.setFont(javafx.scene.text.Font.font("System", weight, size));
+                t.setFont(Font.font("System", weight, size));
                 texts.getChildren().add(t);
             }
         }
-        new javafx.scene.Scene(texts);
+        new Scene(texts);
         texts.snapshot(null, null);
     }
 
@@ -379,8 +390,8 @@ public final class LabWindow extends BorderPane {
     }
 
     /**
-     * Space runs or pauses, S steps, R resets, Escape shows every chart again after the focus view; not while the user types into a field (a text field, a number box
-     * or an editable list), where the key is the user's text. Escape leaves such a field, putting back the value
+     * Space runs or pauses, S steps, R resets, Escape shows every chart again after the focus view; not while the
+     * user types into a field (a text field, a number box or an editable list), where the key is the user's text. Escape leaves such a field, putting back the value
      * in force, and gives the keys back to the lab.
      */
     private void key(KeyEvent e) {
@@ -497,7 +508,7 @@ public final class LabWindow extends BorderPane {
         Menu compare = new Menu("Compare", null, pair, add, remove, stop);
 
         Menu lesson = new Menu("Lessons");
-        for (String name : trlab.experiment.config.Lesson.names()) {
+        for (String name : Lesson.names()) {
             lesson.getItems().add(item("Lesson: " + name, null, () -> openLesson(name)));
         }
         MenuItem openLesson = item("Open a lesson file\u2026", null, () -> openFile("Open lesson", "Lesson", "*.json")
@@ -510,7 +521,7 @@ public final class LabWindow extends BorderPane {
                                     shownPage().focused() == null ? null : shownPage().focused().fileName()))));
                 }));
         MenuItem closeLesson = item("Close the lesson", null, lessons::close);
-        lesson.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), openLesson, addStep, closeLesson);
+        lesson.getItems().addAll(new SeparatorMenuItem(), openLesson, addStep, closeLesson);
         compare.setOnShowing(e -> {
             add.setDisable(lab.arms().size() >= Comparison.MAX_ARMS);
             remove.setDisable(!lab.comparing());
@@ -523,7 +534,7 @@ public final class LabWindow extends BorderPane {
 
     /** Opens a lesson (a shipped one's name or a file) at its first step; a bad one says why and changes nothing. */
     void openLesson(String nameOrFile) {
-        withConfigError(() -> lessons.open(trlab.experiment.config.Lesson.load(nameOrFile)));
+        withConfigError(() -> lessons.open(Lesson.load(nameOrFile)));
     }
 
     /**
@@ -532,10 +543,10 @@ public final class LabWindow extends BorderPane {
      *
      * @return the window, or null when the spec is refused or no folder was chosen
      */
-    javafx.stage.Stage openSweep(Path specFile, Path folder) {
-        trlab.experiment.sweep.SweepSpec spec;
+    Stage openSweep(Path specFile, Path folder) {
+        SweepSpec spec;
         try {
-            spec = trlab.experiment.sweep.SweepSpec.read(specFile);
+            spec = SweepSpec.read(specFile);
         } catch (ConfigException e) {
             lab.say(e.getMessage());
             Dialogs.error(window(), "That sweep cannot be opened", e.getMessage());
@@ -544,7 +555,7 @@ public final class LabWindow extends BorderPane {
         Path dir = folder;
         if (dir == null) {
             dir = Path.of("sweeps", specFile.getFileName().toString().replaceFirst("(?i)\\.json$", ""));
-            if (!java.nio.file.Files.isDirectory(dir)) {
+            if (!Files.isDirectory(dir)) {
                 DirectoryChooser chooser = new DirectoryChooser();
                 chooser.setTitle("The folder of the sweep's results (sweep --out)");
                 File chosen = chooser.showDialog(window());
@@ -555,9 +566,9 @@ public final class LabWindow extends BorderPane {
             }
         }
         SweepView view = new SweepView(spec, dir);
-        javafx.stage.Stage stage = new javafx.stage.Stage();
+        Stage stage = new Stage();
         stage.setTitle("Sweep " + specFile.getFileName() + " \u2014 Training Response Lab");
-        javafx.scene.Scene scene = new javafx.scene.Scene(view, 1200, 860);
+        Scene scene = new Scene(view, 1200, 860);
         scene.getStylesheets().add(ChartPane.STYLESHEET);
         stage.setScene(scene);
         stage.setOnHidden(e -> view.close());
