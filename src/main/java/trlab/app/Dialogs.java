@@ -2,6 +2,9 @@ package trlab.app;
 
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
+import trlab.experiment.Release;
+
+import java.util.List;
 
 /** Modal messages for what the user must read (a failed export, a rejected file) and small questions. */
 final class Dialogs {
@@ -41,5 +44,21 @@ final class Dialogs {
                 ? new String[]{title.getText().strip(), text.getText().isBlank() ? title.getText().strip()
                 : text.getText().strip()} : null);
         return dialog.showAndWait();
+    }
+
+    /** Help > About: the version, what the lab reproduces, how to cite it, the licence. */
+    static Alert about(Window owner) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        List<String> lines = Release.about();
+        alert.setTitle("About");
+        alert.setHeaderText(lines.get(0));
+        alert.setContentText(String.join("\n\n", lines.subList(1, lines.size())));
+        alert.getDialogPane().setId("aboutDialog");
+        alert.getDialogPane().setMinWidth(560);
+        alert.show();
+        return alert;
     }
 }

@@ -527,7 +527,9 @@ public final class LabWindow extends BorderPane {
             remove.setDisable(!lab.comparing());
             stop.setDisable(!lab.comparing());
         });
-        MenuBar bar = new MenuBar(file, view, training, compare, lesson);
+        MenuItem about = item("About the Training Response Lab", null, () -> Dialogs.about(window()));
+        Menu help = new Menu("Help", null, about);
+        MenuBar bar = new MenuBar(file, view, training, compare, lesson, help);
         bar.setId("menuBar");
         return bar;
     }

@@ -12,7 +12,7 @@ import java.io.PrintWriter;
  * with a non-zero status: the commands check their input and say what is wrong, and whatever still escapes them
  * (an internal fault, running out of memory) is turned into one sentence here, never a stack trace.
  */
-@Command(name = "trlab", mixinStandardHelpOptions = true, version = "trlab 0.1",
+@Command(name = "trlab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "The Training Response Lab: train a small network and measure how it learns.",
         subcommands = {RunCommand.class, BenchCommand.class, ReproduceCommand.class, SweepCommand.class,
                 GuiCommand.class})
@@ -25,6 +25,16 @@ public final class Cli {
     public static final int FAILED = 1;
 
     private Cli() {
+    }
+
+    /** {@code --version}: the name and version the build wrote, the paper, the licence. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"trlab " + trlab.experiment.Release.version() + " (" + trlab.experiment.Release.NAME
+                    + ")", "Reproduces " + trlab.experiment.Release.PAPER + ".", "Licence: "
+                    + trlab.experiment.Release.LICENSE + "."};
+        }
     }
 
     public static int run(String[] args) {

@@ -69,4 +69,13 @@ class ViewWindowTest extends WindowTest {
         assertThat(loss.getBackground() == null || loss.getBackground().getFills().isEmpty()
                 || !Color.WHITE.equals(loss.getBackground().getFills().get(0).getFill())).isTrue();
     }
+
+    @Test
+    void helpAboutNamesTheVersionThePaperAndTheLicence(FxRobot robot) {
+        robot.clickOn("Help").clickOn("About the Training Response Lab");
+        var about = robot.lookup("#aboutDialog").<javafx.scene.control.DialogPane>query();
+        assertThat(about.getHeaderText()).isEqualTo("Training Response Lab (trlab) " + trlab.experiment.Release.version());
+        assertThat(about.getContentText()).contains("arXiv:2405.04074", "How to cite", "Apache License 2.0");
+        robot.interact(() -> ((javafx.stage.Stage) about.getScene().getWindow()).close());
+    }
 }
