@@ -3,6 +3,7 @@ package trlab.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import trlab.app.chart.AnimatedGif;
 import trlab.app.chart.ChartExport;
 import trlab.app.chart.ChartInput;
 import trlab.core.Task;
@@ -32,6 +33,10 @@ final class RunCommand implements Callable<Integer> {
     private static final long CHUNK = 4096;
     private static final int PNG_WIDTH = 900;
     private static final int PNG_HEIGHT = 600;
+    /** An animation's frame: smaller than a PNG, for a file a slide or a web page takes. */
+    private static final int GIF_WIDTH = 720;
+    private static final int GIF_HEIGHT = 480;
+    private static final int GIF_DELAY_CENTIS = 25;
 
     @Parameters(index = "0", paramLabel = "PRESET", description = "a preset file, or the name of a built-in preset")
     String preset;
@@ -50,6 +55,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--no-png", description = "do not render the charts as PNG")
     boolean noPng;
+
+    @Option(names = "--gif", paramLabel = "CHART", description = "also animate one chart over the run as CHART.gif,"
+            + " looping (CHART: the name of its PNG, e.g. aging)")
+    String gif;
+
+    @Option(names = "--gif-frames", paramLabel = "N", description = "frames of the animation, spaced evenly in log t"
+            + " (default 40, at a quarter second each)")
+    int gifFrames = 40;
 
     @Option(names = "--force", description = "replace DIR whole even if it holds files that no run writes")
     boolean force;
@@ -72,6 +85,19 @@ final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", RunFolder.safeName(config.name()));
         RunFolder.check(dir, option, force); // a folder that cannot take the run is refused before any work
         StateFile.State start = init == null ? null : StateFile.read(init);
+        if (gif != null) {
+            if (!ChartExport.chartNames().contains(gif)) {
+                throw new ConfigException("--gif " + Sentences.clean(gif) + " is not a chart; the charts are "
+                        + String.join(", ", ChartExport.chartNames()) + ".");
+            }
+            if (gifFrames < 2 || gifFrames > AnimatedGif.MAX_FRAMES) {
+                throw new ConfigException("--gif-frames " + gifFrames + " is not allowed; it must be from 2 to "
+                        + AnimatedGif.MAX_FRAMES + ".");
+            }
+            if (!compare.isEmpty()) {
+                throw new ConfigException("--gif animates one run; leave out --compare, or animate each arm's run.");
+            }
+        }
         if (!compare.isEmpty()) {
             return compare(config, start, dir, option);
         }
@@ -82,8 +108,15 @@ final class RunCommand implements Callable<Integer> {
             double seconds;
             String written = "run.json, metrics.csv, final-state.json";
             try (RunFolder folder = RunFolder.open(dir, option, force)) {
-                seconds = train(run, "");
+                List<ChartInput> frames = new ArrayList<>();
+                seconds = train(run, "", gif == null ? new long[0] : frameSteps(run, gifFrames),
+                        () -> frames.add(frame(run)));
                 run.write(folder.path());
+                if (gif != null) {
+                    AnimatedGif.write(ChartExport.frames(gif, frames, GIF_WIDTH, GIF_HEIGHT), GIF_DELAY_CENTIS,
+                            folder.path().resolve(gif + ".gif"));
+                    written += ", " + gif + ".gif (" + frames.size() + " frames)";
+                }
                 if (!noPng && run.record().last() != null) {
                     written += " and " + writeCharts(ChartInput.ofRecord(run.task(), run.record()), folder.path())
                             + " charts as PNG";
@@ -189,14 +222,49 @@ final class RunCommand implements Callable<Integer> {
 
     /** Trains to the end of the run's schedule with a progress line; returns the seconds it took. */
     private static double train(Experiment run, String what) {
+        return train(run, what, new long[0], () -> { });
+    }
+
+    /**
+     * As {@link #train(Experiment, String)}, calling {@code capture} at each of the given steps (increasing) that the
+     * run reaches; a capture only looks (a live snapshot), so the run's numbers are those of a run without it.
+     */
+    private static double train(Experiment run, String what, long[] captureAt, Runnable capture) {
         Progress progress = new Progress(System.err, run.trainer().time(), run.schedule().end(), what);
         long t0 = System.nanoTime();
+        int next = 0;
         while (!run.finished()) {
-            run.advance(CHUNK);
+            long stop = next < captureAt.length ? captureAt[next] - run.trainer().time() : CHUNK;
+            run.advance(Math.max(1, Math.min(CHUNK, stop)));
+            if (next < captureAt.length && run.trainer().time() >= captureAt[next] && !run.diverged()) {
+                capture.run();
+                next++;
+            }
             progress.update(run.trainer().time());
         }
         progress.done();
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** The steps of an animation's frames: from the run's first step to its last, evenly in log t. */
+    static long[] frameSteps(Experiment run, int frames) {
+        long start = run.trainer().time();
+        long span = run.schedule().end() - start;
+        long[] steps = new long[frames];
+        for (int k = 0; k < frames; k++) {
+            steps[k] = start + Math.max(k, Math.round(Math.pow(span, k / (frames - 1.0))));
+        }
+        for (int k = 1; k < frames; k++) {
+            steps[k] = Math.min(start + span, Math.max(steps[k], steps[k - 1] + 1));
+        }
+        return steps;
+    }
+
+    /** What the charts would draw now: the record so far and a live snapshot. */
+    private static ChartInput frame(Experiment run) {
+        RunRecord record = run.record();
+        return new ChartInput(run.task(), List.of(new ChartInput.Arm("", 0, record.rows(), record.first(),
+                run.liveSnapshot(), record.decisions())), 0);
     }
 
     private static long steps(Experiment run) {

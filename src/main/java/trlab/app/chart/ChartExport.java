@@ -7,10 +7,13 @@ import javafx.stage.Stage;
 import trlab.experiment.sweep.SweepSpec;
 import trlab.experiment.sweep.SweepStatistics;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -98,6 +101,48 @@ public final class ChartExport {
             files.add(file);
         }
         return files;
+    }
+
+    /** Each chart by the name of its files, made new: the network's eight and the theory's four. */
+    private static final Map<String, Supplier<ChartPane>> CHARTS = Map.ofEntries(
+            Map.entry("output", OutputChart::new), Map.entry("response", ResponseChart::new),
+            Map.entry("aging", AgingChart::new), Map.entry("loss", LossChart::new),
+            Map.entry("feature-space", FeatureSpaceChart::new), Map.entry("spectrum", SpectrumChart::new),
+            Map.entry("feature-dimension", FeatureDimensionChart::new), Map.entry("fragility", FragilityChart::new),
+            Map.entry("model-output", ModelOutputChart::new), Map.entry("model-error", ModelErrorChart::new),
+            Map.entry("decision", DecisionChart::new), Map.entry("plasticity", PlasticityChart::new));
+
+    /** The names of the charts, as their files are named, sorted. */
+    public static List<String> chartNames() {
+        return CHARTS.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * One chart drawn headless from each input in turn (width x height pixels, TYPE_INT_RGB): the frames of an
+     * animation. Each frame is a chart of its own, so that no frame waits for the locks of the one before.
+     */
+    public static List<BufferedImage> frames(String chartName, List<ChartInput> inputs, int width, int height)
+            throws IOException {
+        Supplier<ChartPane> make = CHARTS.get(chartName);
+        if (make == null) {
+            throw new IllegalArgumentException("there is no chart " + chartName + "; the charts are "
+                    + String.join(", ", chartNames()));
+        }
+        startHeadless();
+        List<BufferedImage> frames = new ArrayList<>(inputs.size());
+        for (ChartInput in : inputs) {
+            ChartPane chart = onFx(make::get);
+            WritableImage image = render(chart, () -> chart.update(in), width, height);
+            int w = (int) image.getWidth();
+            int h = (int) image.getHeight();
+            int[] argb = new int[w * h];
+            image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0,
+                    w);
+            BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            rgb.setRGB(0, 0, w, h, argb, 0, w);
+            frames.add(rgb);
+        }
+        return frames;
     }
 
     /** Draws a chart alone in a headless scene of this size, after {@code fill} has filled it (FX thread). */
