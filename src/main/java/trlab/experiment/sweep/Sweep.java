@@ -32,6 +32,8 @@ public final class Sweep {
     public static final String JSON = "sweep.json";
     /** The folder of the summary plots. */
     public static final String PLOTS = "plots";
+    /** The folder of the kept run folders ({@code --keep-runs}): {@code runs/KEY/} with run.json and metrics.csv. */
+    public static final String RUNS = "runs";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Steps between checks for interruption. */
     private static final long CHUNK = 1 << 16;
@@ -98,17 +100,37 @@ public final class Sweep {
      */
     public static Outcome run(SweepSpec spec, List<SweepPoint> points, Path dir, int threads, Shard shard,
                               Listener listener) throws IOException {
+        return run(spec, points, dir, threads, shard, false, listener);
+    }
+
+    /** As above; with keepRuns each point's run folder is kept too, under {@code runs/KEY/}. */
+    public static Outcome run(SweepSpec spec, List<SweepPoint> points, Path dir, int threads, Shard shard,
+                              boolean keepRuns, Listener listener) throws IOException {
         List<SweepPoint> todo = toRun(points, dir, shard);
+        runPoints(spec, todo, dir, threads, keepRuns, listener);
+        return merge(spec, points, dir, todo.size());
+    }
+
+    /**
+     * Runs the given points on {@code threads} threads, each result into its file; no tables. The listener's count
+     * is of these points only.
+     */
+    public static void runPoints(SweepSpec spec, List<SweepPoint> todo, Path dir, int threads, boolean keepRuns,
+                                 Listener listener) throws IOException {
         Files.createDirectories(dir.resolve(POINTS));
         AtomicInteger done = new AtomicInteger();
         List<RunPool.Job> jobs = new ArrayList<>();
         for (SweepPoint p : todo) {
-            jobs.add(() -> listener.finished(runPoint(p, spec, dir), done.incrementAndGet(), todo.size()));
+            jobs.add(() -> listener.finished(runPoint(p, spec, dir, keepRuns), done.incrementAndGet(), todo.size()));
         }
         RunPool.runAll("sweep", threads, jobs);
+    }
+
+    /** Writes the tables of every result of the spec's points in dir; ran is how many this call ran. */
+    public static Outcome merge(SweepSpec spec, List<SweepPoint> points, Path dir, int ran) throws IOException {
         List<PointResult> results = results(points, dir);
         writeTables(spec, dir, results);
-        return new Outcome(points.size(), results.size(), todo.size(), results);
+        return new Outcome(points.size(), results.size(), ran, results);
     }
 
     /**
@@ -129,7 +151,8 @@ public final class Sweep {
         return results;
     }
 
-    private static PointResult runPoint(SweepPoint p, SweepSpec spec, Path dir) throws IOException {
+    private static PointResult runPoint(SweepPoint p, SweepSpec spec, Path dir, boolean keepRuns)
+            throws IOException {
         long t0 = System.nanoTime();
         PointResult result;
         try (Experiment run = Experiment.start(p.config())) {
@@ -140,9 +163,18 @@ public final class Sweep {
                 run.advance(CHUNK);
             }
             result = PointResult.of(p, run, spec.summarise(), (System.nanoTime() - t0) / 1e9);
+            if (keepRuns) {
+                // before the result file: a point with a result has its run folder too, so a resumed sweep has all
+                run.write(runFolder(dir, p));
+            }
         }
         AtomicFiles.write(resultFile(dir, p), MAPPER.writeValueAsString(result.toTree()));
         return result;
+    }
+
+    /** Where {@code --keep-runs} keeps a point's run folder. */
+    public static Path runFolder(Path dir, SweepPoint p) {
+        return dir.resolve(RUNS).resolve(p.key());
     }
 
     private static Path resultFile(Path dir, SweepPoint p) {
