@@ -10,12 +10,15 @@ import trlab.experiment.Csv;
 import trlab.experiment.Experiment;
 import trlab.experiment.RunPool;
 import trlab.experiment.config.ConfigException;
+import trlab.experiment.config.ExperimentConfig;
+import trlab.measure.Series;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -153,8 +156,17 @@ public final class Sweep {
 
     private static PointResult runPoint(SweepPoint p, SweepSpec spec, Path dir, boolean keepRuns)
             throws IOException {
+        PointResult result = train(p, spec.summarise(), keepRuns ? runFolder(dir, p) : null);
+        store(dir, p, resultJson(result));
+        return result;
+    }
+
+    /**
+     * Trains a point and summarises it; with a run folder, writes the run's files there first (so that a point with a
+     * result has its run folder too, and a resumed sweep has all of them).
+     */
+    static PointResult train(SweepPoint p, List<Series> summarise, Path runFolder) throws IOException {
         long t0 = System.nanoTime();
-        PointResult result;
         try (Experiment run = Experiment.start(p.config())) {
             while (!run.finished()) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -162,14 +174,33 @@ public final class Sweep {
                 }
                 run.advance(CHUNK);
             }
-            result = PointResult.of(p, run, spec.summarise(), (System.nanoTime() - t0) / 1e9);
-            if (keepRuns) {
-                // before the result file: a point with a result has its run folder too, so a resumed sweep has all
-                run.write(runFolder(dir, p));
+            PointResult result = PointResult.of(p, run, summarise, (System.nanoTime() - t0) / 1e9);
+            if (runFolder != null) {
+                run.write(runFolder);
             }
+            return result;
         }
-        AtomicFiles.write(resultFile(dir, p), MAPPER.writeValueAsString(result.toTree()));
-        return result;
+    }
+
+    /**
+     * Trains a point given as its config's JSON and returns the text of its result file, exactly as the pool writes
+     * it: how an engine that ships points to other machines (Spark) runs one. The grid values and the seed of the
+     * result are those given; {@link #results} names them by the spec anyway.
+     */
+    public static String trainToJson(String configJson, int index, Map<String, String> values, long seed,
+                                     List<Series> summarise) throws IOException {
+        ExperimentConfig config = ExperimentConfig.parse(configJson, "point " + index, List.of());
+        return resultJson(train(new SweepPoint(index, values, seed, config), summarise, null));
+    }
+
+    /** Writes a point's result file, atomically: the one place a result enters a sweep's folder. */
+    public static void store(Path dir, SweepPoint p, String resultJson) throws IOException {
+        Files.createDirectories(dir.resolve(POINTS));
+        AtomicFiles.write(resultFile(dir, p), resultJson);
+    }
+
+    private static String resultJson(PointResult result) throws IOException {
+        return MAPPER.writeValueAsString(result.toTree());
     }
 
     /** Where {@code --keep-runs} keeps a point's run folder. */
