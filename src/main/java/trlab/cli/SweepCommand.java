@@ -93,6 +93,7 @@ final class SweepCommand implements Callable<Integer> {
                     e.measured(), Progress.duration(e.firstSeconds()), e.remaining(), n,
                     Progress.duration(e.seconds()));
             if (maxMinutes != null && e.minutes() > maxMinutes) {
+                progress.done();
                 throw new ConfigException(String.format(Locale.ROOT, "the other %d runs would take about %s on %d"
                         + " threads, more than --max-minutes %s; the first %d results are kept in %s, so the same"
                         + " command with a larger bound (or more threads or shards) goes on from them.",

@@ -71,8 +71,20 @@ public final class SparkSweep {
         return Sweep.merge(spec, points, dir, todo.size());
     }
 
-    /** {@code SPEC.json --out DIR [--shard I/N]}, under spark-submit. */
+    /**
+     * {@code SPEC.json --out DIR [--shard I/N]}, under spark-submit. A bad argument or spec is one sentence and exit
+     * status 2, as with {@code trlab sweep}.
+     */
     public static void main(String[] args) throws IOException {
+        try {
+            submit(args);
+        } catch (ConfigException e) {
+            System.err.println("trlab: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void submit(String[] args) throws IOException {
         String spec = null;
         Path out = null;
         Sweep.Shard shard = Sweep.Shard.ALL;
