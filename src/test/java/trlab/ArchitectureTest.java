@@ -33,13 +33,14 @@ class ArchitectureTest {
     private static final String RUNS = "runs";
     private static final String REPRODUCE = "reproduce";
     private static final String SWEEP = "sweep";
+    private static final String SPARK = "spark";
     private static final String CHARTS = "charts";
     private static final String WINDOW = "window";
     private static final String CLI = "cli";
     private static final String LAUNCHER = "launcher";
 
     /** Each layer's package, exactly: a new package must be placed here before it can hold a class. */
-    private static final Map<String, String> PACKAGES = Map.ofEntries(
+    private static final Map<String, String> PACKAGES = withSpark(Map.ofEntries(
             Map.entry(CORE, "trlab.core"),
             Map.entry(MEASURE, "trlab.measure"),
             Map.entry(THEORY, "trlab.theory"),
@@ -50,7 +51,17 @@ class ArchitectureTest {
             Map.entry(CHARTS, "trlab.app.chart"),
             Map.entry(WINDOW, "trlab.app"),
             Map.entry(CLI, "trlab.cli"),
-            Map.entry(LAUNCHER, "trlab"));
+            Map.entry(LAUNCHER, "trlab")));
+
+    /** The Spark engine's package, when it was built (not with -Dnospark, which leaves it out). */
+    private static Map<String, String> withSpark(Map<String, String> packages) {
+        if (ArchitectureTest.class.getResource("/trlab/experiment/sweep/spark/SparkSweep.class") == null) {
+            return packages;
+        }
+        Map<String, String> all = new java.util.HashMap<>(packages);
+        all.put(SPARK, "trlab.experiment.sweep.spark");
+        return Map.copyOf(all);
+    }
 
     private static JavaClasses classes;
 
@@ -67,6 +78,9 @@ class ArchitectureTest {
                 .withOptionalLayers(optionalLayers);
         for (Map.Entry<String, String> e : new TreeMap<>(PACKAGES).entrySet()) {
             arch = arch.layer(e.getKey()).definedBy(e.getValue());
+        }
+        if (PACKAGES.containsKey(SPARK)) {
+            arch = arch.whereLayer(SPARK).mayOnlyAccessLayers(CORE, MEASURE, THEORY, CONFIG, RUNS, SWEEP);
         }
         return arch
                 .whereLayer(CORE).mayNotAccessAnyLayer()

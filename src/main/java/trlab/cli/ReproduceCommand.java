@@ -19,6 +19,7 @@ import trlab.experiment.reproduce.Report;
 import trlab.experiment.reproduce.Reproduction;
 import trlab.experiment.reproduce.RunOutcome;
 import trlab.experiment.reproduce.RunSpec;
+import trlab.experiment.reproduce.SeedSpread;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +70,14 @@ final class ReproduceCommand implements Callable<Integer> {
             + " quick look; the claims hold at the presets' own settings, not necessarily at N")
     Long steps;
 
+    @Option(names = "--seeds", paramLabel = "N", description = "judge every claim on N seed triples (network, task and"
+            + " training seeds set together; the first is the presets' own) and report mean, standard error and how"
+            + " many pass")
+    Integer seeds;
+
+    /** The most seed triples: each one is a whole reproduction's runs. */
+    private static final int MAX_SEEDS = 100;
+
     /**
      * Draws the charts one run at a time (the JavaFX thread draws them all anyway), beside the training threads, so
      * that training goes on while charts are drawn.
@@ -91,9 +101,19 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new ConfigException("--steps " + steps + " is not allowed; it must be a whole number from 1 to"
                     + " 10^12.");
         }
+        if (seeds != null && (seeds < 2 || seeds > MAX_SEEDS)) {
+            throw new ConfigException("--seeds " + seeds + " is not allowed; it must be from 2 to " + MAX_SEEDS
+                    + " (a standard error needs two).");
+        }
         List<Claim> claims = Claims.all();
         List<String> extra = steps == null ? List.of() : List.of("training.steps=" + steps);
-        List<RunSpec> specs = Claims.runs(claims).stream().map(s -> s.withExtra(extra)).toList();
+        List<RunSpec> base = Claims.runs(claims).stream().map(s -> s.withExtra(extra)).toList();
+        List<RunSpec> specs = new ArrayList<>(base);
+        for (int i = 1; i < (seeds == null ? 1 : seeds); i++) {
+            for (RunSpec s : base) {
+                specs.add(atSeed(s, i));
+            }
+        }
         try (RunFolder folder = RunFolder.open(out, "--out", force)) {
             dir = folder.path();
             int status = reproduce(specs, claims);
@@ -125,19 +145,59 @@ final class ReproduceCommand implements Callable<Integer> {
             charts.shutdownNow();
         }
         List<ClaimResult> results = Claims.judge(claims, runs);
+        Map<String, SeedSpread> spreads = seeds == null ? Map.of() : acrossSeeds(claims, specs, runs);
         double seconds = (System.nanoTime() - t0) / 1e9;
         String remark = steps == null ? "" : String.format(Locale.ROOT, "Every run was shortened to %,d steps with"
                 + " --steps: the claims are stated for the presets' own numbers of steps.", steps);
-        Report.Input input = new Report.Input(results, runs, Claims.presets(claims), seconds, threads, remark);
+        if (seeds != null) {
+            remark = (remark + " " + String.format(Locale.ROOT, "The table shows the presets' own seeds; the notes"
+                    + " give each claim on %d seed triples (triple i > 0 sets %s), its runs in each preset's seed-i"
+                    + " folder.", seeds, SeedSpread.RULE)).trim();
+        }
+        Report.Input input = new Report.Input(results, runs, Claims.presets(claims), seconds, threads, remark,
+                spreads);
         Report.write(dir, input);
 
+        boolean allSeedsPass = true;
         for (ClaimResult r : results) {
-            System.out.printf(Locale.ROOT, "%-3s %s  %s%n", r.claim().id(), r.verdict(), r.claim().title());
+            SeedSpread spread = spreads.get(r.claim().id());
+            String across = spread == null ? "" : String.format(Locale.ROOT, "  (passes at %d of %d seeds)",
+                    spread.passed(), spread.seeds());
+            allSeedsPass &= spread == null || spread.passed() == spread.seeds();
+            System.out.printf(Locale.ROOT, "%-3s %s  %s%s%n", r.claim().id(), r.verdict(), r.claim().title(), across);
         }
         System.out.printf(Locale.ROOT, "reproduce: %d of %d checks pass, %d runs in %.0f s; report: %s%n",
                 results.stream().filter(ClaimResult::pass).count(), results.size(), runs.size(), seconds,
                 out.resolve(Report.HTML));
-        return input.allPass() ? 0 : CLAIM_FAILED;
+        // with --seeds a claim that fails at any seed triple fails the reproduction
+        return input.allPass() && allSeedsPass ? 0 : CLAIM_FAILED;
+    }
+
+    /** The run of a spec at seed triple i: its own folder, seed-i, inside the preset's (beside the twins). */
+    private static RunSpec atSeed(RunSpec s, int i) {
+        String label = "seed-" + i + (s.label().isEmpty() ? "" : "/" + s.label());
+        List<String> overrides = new ArrayList<>(s.overrides());
+        overrides.addAll(SeedSpread.overrides(i));
+        return new RunSpec(s.preset(), label, overrides);
+    }
+
+    /** Judges every claim at each seed triple, on the runs of that triple under the claim's own run names. */
+    private Map<String, SeedSpread> acrossSeeds(List<Claim> claims, List<RunSpec> specs,
+                                                Map<String, RunOutcome> runs) {
+        int perSeed = specs.size() / seeds;
+        Map<String, List<ClaimResult>> byClaim = new LinkedHashMap<>();
+        for (int i = 0; i < seeds; i++) {
+            Map<String, RunOutcome> atSeed = new LinkedHashMap<>();
+            for (int j = 0; j < perSeed; j++) {
+                atSeed.put(specs.get(j).key(), runs.get(specs.get(i * perSeed + j).key()));
+            }
+            for (ClaimResult r : Claims.judge(claims, atSeed)) {
+                byClaim.computeIfAbsent(r.claim().id(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<String, SeedSpread> spreads = new LinkedHashMap<>();
+        byClaim.forEach((id, results) -> spreads.put(id, SeedSpread.of(results)));
+        return spreads;
     }
 
     /**

@@ -6,6 +6,7 @@ import picocli.CommandLine.Parameters;
 import trlab.app.chart.ChartExport;
 import trlab.core.InputFile;
 import trlab.experiment.config.ConfigException;
+import trlab.experiment.sweep.Estimate;
 import trlab.experiment.sweep.PointResult;
 import trlab.experiment.sweep.Sweep;
 import trlab.experiment.sweep.SweepPoint;
@@ -17,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +33,8 @@ import java.util.stream.Stream;
         + " already in the folder is not run again, so a stopped sweep goes on and shards merge.")
 final class SweepCommand implements Callable<Integer> {
     /** What a sweep writes into its folder; anything else there belongs to something else. */
-    private static final Set<String> OWN = Set.of(Sweep.POINTS, Sweep.CSV, Sweep.JSON, Sweep.PLOTS);
+    private static final Set<String> OWN = Set.of(Sweep.POINTS, Sweep.CSV, Sweep.JSON, Sweep.PLOTS,
+            Sweep.RUNS);
     private static final int PNG_WIDTH = 900;
     private static final int PNG_HEIGHT = 600;
 
@@ -49,6 +53,14 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-png", description = "do not draw the summary plots")
     boolean noPng;
 
+    @Option(names = "--keep-runs", description = "keep each point's run folder (run.json, metrics.csv) under"
+            + " DIR/runs/KEY/")
+    boolean keepRuns;
+
+    @Option(names = "--max-minutes", paramLabel = "M", description = "stop after the first points if the rest would"
+            + " take longer than M minutes (their results are kept)")
+    Double maxMinutes;
+
     @Override
     public Integer call() throws IOException {
         Path specFile = InputFile.path(spec, "SPEC.json");
@@ -61,9 +73,35 @@ final class SweepCommand implements Callable<Integer> {
         String stem = specFile.getFileName().toString().replaceFirst("(?i)\\.json$", "");
         Path dir = out != null ? InputFile.path(out, "--out") : Path.of("sweeps", stem);
         refuseForeign(dir);
+        if (maxMinutes != null && !(maxMinutes > 0)) {
+            throw new ConfigException("--max-minutes " + maxMinutes + " is not allowed; it must be more than 0.");
+        }
         List<SweepPoint> points = s.points();
-        RunsProgress progress = new RunsProgress(Sweep.toRun(points, dir, part).size());
-        Sweep.Outcome o = Sweep.run(s, points, dir, n, part, progress::finished);
+        List<SweepPoint> todo = Sweep.toRun(points, dir, part);
+        RunsProgress progress = new RunsProgress(todo.size());
+        // the first points, one per thread, are timed together; the rest is estimated from them before it starts
+        List<SweepPoint> first = todo.subList(0, Math.min(n, todo.size()));
+        List<SweepPoint> rest = todo.subList(first.size(), todo.size());
+        Map<String, Double> wall = new ConcurrentHashMap<>();
+        Sweep.runPoints(s, first, dir, n, keepRuns, (r, done, size) -> {
+            wall.put(r.key(), r.wallSeconds());
+            progress.finished();
+        });
+        if (!rest.isEmpty()) {
+            Estimate e = Estimate.of(first, first.stream().map(p -> wall.get(p.key())).toList(), rest, n);
+            System.out.printf(Locale.ROOT, "sweep: the first %d runs took %s; the other %d on %d threads: about %s%n",
+                    e.measured(), Progress.duration(e.firstSeconds()), e.remaining(), n,
+                    Progress.duration(e.seconds()));
+            if (maxMinutes != null && e.minutes() > maxMinutes) {
+                progress.done();
+                throw new ConfigException(String.format(Locale.ROOT, "the other %d runs would take about %s on %d"
+                        + " threads, more than --max-minutes %s; the first %d results are kept in %s, so the same"
+                        + " command with a larger bound (or more threads or shards) goes on from them.",
+                        e.remaining(), Progress.duration(e.seconds()), n, maxMinutes, e.measured(), dir));
+            }
+            Sweep.runPoints(s, rest, dir, n, keepRuns, (r, done, size) -> progress.finished());
+        }
+        Sweep.Outcome o = Sweep.merge(s, points, dir, todo.size());
         progress.done();
         if (!noPng && !s.grid().isEmpty()) {
             Path plots = Files.createDirectories(dir.resolve(Sweep.PLOTS));
@@ -104,7 +142,10 @@ final class SweepCommand implements Callable<Integer> {
             this.total = total;
         }
 
-        synchronized void finished(PointResult r, int done, int toRun) {
+        private int done;
+
+        synchronized void finished() {
+            done++;
             if (!enabled) {
                 return;
             }

@@ -39,6 +39,46 @@ class SweepCommandTest extends CommandTest {
     }
 
     @Test
+    void keepRunsKeepsARunFolderPerPointAndTheEstimateIsPrintedBeforeTheRest(@TempDir Path dir) throws IOException {
+        Path spec = Files.writeString(dir.resolve("noise.json"), SPEC);
+        Path out = dir.resolve("out");
+        assertThat(trlab("sweep", spec.toString(), "--out", out.toString(), "--threads", "1", "--keep-runs",
+                "--no-png")).isZero();
+        assertThat(stdout()).containsPattern("sweep: the first 1 runs took \\d+ s; the other 3 on 1 threads: about"
+                + " \\d+ s\n");
+        try (java.util.stream.Stream<Path> runs = Files.list(out.resolve(Sweep.RUNS))) {
+            assertThat(runs.filter(r -> Files.isRegularFile(r.resolve("run.json"))
+                    && Files.isRegularFile(r.resolve("metrics.csv"))).count()).isEqualTo(4);
+        }
+        // the folder with its runs is still a sweep's: it resumes without running anything
+        assertThat(trlab("sweep", spec.toString(), "--out", out.toString(), "--no-png")).isZero();
+        assertThat(stdout()).endsWith("(0 run now); tables: " + out.resolve(Sweep.CSV) + "\n");
+        assertThat(stdout().split("the first", -1)).as("no estimate when nothing is left to run").hasSize(2);
+    }
+
+    @Test
+    void aSweepLongerThanItsBoundStopsAfterTheFirstPointsWithOneSentence(@TempDir Path dir) throws IOException {
+        Path spec = Files.writeString(dir.resolve("noise.json"), SPEC);
+        Path out = dir.resolve("out");
+        // any run takes more than a nanosecond, so the rest always exceeds this bound
+        assertThat(trlab("sweep", spec.toString(), "--out", out.toString(), "--threads", "2", "--max-minutes",
+                "1e-9")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(stderr()).startsWith("trlab: the other 2 runs would take about ")
+                .contains("on 2 threads, more than --max-minutes 1.0E-9; the first 2 results are kept in " + out)
+                .endsWith("goes on from them.\n");
+        assertThat(out.resolve(Sweep.CSV)).doesNotExist();
+        try (java.util.stream.Stream<Path> results = Files.list(out.resolve(Sweep.POINTS))) {
+            assertThat(results.count()).isEqualTo(2);
+        }
+        assertThat(trlab("sweep", spec.toString(), "--out", out.toString(), "--no-png")).isZero();
+        assertThat(stdout()).contains("sweep: 4 of 4 points in " + out + " (2 run now)");
+        assertThat(trlab("sweep", spec.toString(), "--out", dir.resolve("b").toString(), "--max-minutes", "0"))
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(stderr()).endsWith("goes on from them.\ntrlab: --max-minutes 0.0 is not allowed; it must be more"
+                + " than 0.\n");
+    }
+
+    @Test
     void aFolderHoldingSomethingElseIsRefused(@TempDir Path dir) throws IOException {
         Path spec = Files.writeString(dir.resolve("noise.json"), SPEC);
         Path out = Files.createDirectories(dir.resolve("out"));

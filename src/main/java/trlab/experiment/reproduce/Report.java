@@ -43,11 +43,31 @@ public final class Report {
      * @param wallSeconds the wall time of the whole reproduction
      * @param threads     the number of runs trained at once
      * @param remark      a sentence shown under the summary (e.g. that the runs were shortened), or ""
+     * @param acrossSeeds each claim's spread over seed triples by claim id ({@code reproduce --seeds}), or empty
      */
     public record Input(List<ClaimResult> results, Map<String, RunOutcome> runs, List<String> presets,
-                        double wallSeconds, int threads, String remark) {
+                        double wallSeconds, int threads, String remark, Map<String, SeedSpread> acrossSeeds) {
         public Input {
             remark = remark == null ? "" : remark;
+            acrossSeeds = Map.copyOf(acrossSeeds);
+        }
+
+        /** A reproduction at the presets' own seeds. */
+        public Input(List<ClaimResult> results, Map<String, RunOutcome> runs, List<String> presets,
+                     double wallSeconds, int threads, String remark) {
+            this(results, runs, presets, wallSeconds, threads, remark, Map.of());
+        }
+
+        /** The claim's limits, and before them its spread over the seeds when there is one. */
+        String limits(Claim c, boolean markdown) {
+            SeedSpread spread = acrossSeeds.get(c.id());
+            String limits = spread == null ? c.limits() : SeedSpread.limitsBesideSeeds(c.limits());
+            String seeds = spread == null ? "" : (markdown ? " *Seeds:* " + spread.sentence()
+                    : " <em>Seeds:</em> " + esc(spread.sentence()));
+            if (limits.isEmpty()) {
+                return seeds;
+            }
+            return seeds + (markdown ? " *Limits:* " + limits : " <em>Limits:</em> " + esc(limits));
         }
 
         public boolean allPass() {
@@ -184,10 +204,7 @@ public final class Report {
         }
         md.append("\n### Notes and known limits\n\n");
         for (ClaimResult r : in.results()) {
-            md.append("- **").append(r.claim().id()).append("** ").append(r.note());
-            if (!r.claim().limits().isEmpty()) {
-                md.append(" *Limits:* ").append(r.claim().limits());
-            }
+            md.append("- **").append(r.claim().id()).append("** ").append(r.note()).append(in.limits(r.claim(), true));
             md.append('\n');
         }
         md.append("\n## Presets\n");
@@ -249,10 +266,8 @@ public final class Report {
         }
         h.append("</table>\n<h3>Notes and known limits</h3>\n<ul>\n");
         for (ClaimResult r : in.results()) {
-            h.append("<li><strong>").append(esc(r.claim().id())).append("</strong> ").append(esc(r.note()));
-            if (!r.claim().limits().isEmpty()) {
-                h.append(" <em>Limits:</em> ").append(esc(r.claim().limits()));
-            }
+            h.append("<li><strong>").append(esc(r.claim().id())).append("</strong> ").append(esc(r.note()))
+                    .append(in.limits(r.claim(), false));
             h.append("</li>\n");
         }
         h.append("</ul>\n<h2>Presets</h2>\n");

@@ -10,12 +10,15 @@ import trlab.experiment.Csv;
 import trlab.experiment.Experiment;
 import trlab.experiment.RunPool;
 import trlab.experiment.config.ConfigException;
+import trlab.experiment.config.ExperimentConfig;
+import trlab.measure.Series;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,6 +35,8 @@ public final class Sweep {
     public static final String JSON = "sweep.json";
     /** The folder of the summary plots. */
     public static final String PLOTS = "plots";
+    /** The folder of the kept run folders ({@code --keep-runs}): {@code runs/KEY/} with run.json and metrics.csv. */
+    public static final String RUNS = "runs";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Steps between checks for interruption. */
     private static final long CHUNK = 1 << 16;
@@ -98,17 +103,37 @@ public final class Sweep {
      */
     public static Outcome run(SweepSpec spec, List<SweepPoint> points, Path dir, int threads, Shard shard,
                               Listener listener) throws IOException {
+        return run(spec, points, dir, threads, shard, false, listener);
+    }
+
+    /** As above; with keepRuns each point's run folder is kept too, under {@code runs/KEY/}. */
+    public static Outcome run(SweepSpec spec, List<SweepPoint> points, Path dir, int threads, Shard shard,
+                              boolean keepRuns, Listener listener) throws IOException {
         List<SweepPoint> todo = toRun(points, dir, shard);
+        runPoints(spec, todo, dir, threads, keepRuns, listener);
+        return merge(spec, points, dir, todo.size());
+    }
+
+    /**
+     * Runs the given points on {@code threads} threads, each result into its file; no tables. The listener's count
+     * is of these points only.
+     */
+    public static void runPoints(SweepSpec spec, List<SweepPoint> todo, Path dir, int threads, boolean keepRuns,
+                                 Listener listener) throws IOException {
         Files.createDirectories(dir.resolve(POINTS));
         AtomicInteger done = new AtomicInteger();
         List<RunPool.Job> jobs = new ArrayList<>();
         for (SweepPoint p : todo) {
-            jobs.add(() -> listener.finished(runPoint(p, spec, dir), done.incrementAndGet(), todo.size()));
+            jobs.add(() -> listener.finished(runPoint(p, spec, dir, keepRuns), done.incrementAndGet(), todo.size()));
         }
         RunPool.runAll("sweep", threads, jobs);
+    }
+
+    /** Writes the tables of every result of the spec's points in dir; ran is how many this call ran. */
+    public static Outcome merge(SweepSpec spec, List<SweepPoint> points, Path dir, int ran) throws IOException {
         List<PointResult> results = results(points, dir);
         writeTables(spec, dir, results);
-        return new Outcome(points.size(), results.size(), todo.size(), results);
+        return new Outcome(points.size(), results.size(), ran, results);
     }
 
     /**
@@ -129,9 +154,19 @@ public final class Sweep {
         return results;
     }
 
-    private static PointResult runPoint(SweepPoint p, SweepSpec spec, Path dir) throws IOException {
+    private static PointResult runPoint(SweepPoint p, SweepSpec spec, Path dir, boolean keepRuns)
+            throws IOException {
+        PointResult result = train(p, spec.summarise(), keepRuns ? runFolder(dir, p) : null);
+        store(dir, p, resultJson(result));
+        return result;
+    }
+
+    /**
+     * Trains a point and summarises it; with a run folder, writes the run's files there first (so that a point with a
+     * result has its run folder too, and a resumed sweep has all of them).
+     */
+    static PointResult train(SweepPoint p, List<Series> summarise, Path runFolder) throws IOException {
         long t0 = System.nanoTime();
-        PointResult result;
         try (Experiment run = Experiment.start(p.config())) {
             while (!run.finished()) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -139,10 +174,38 @@ public final class Sweep {
                 }
                 run.advance(CHUNK);
             }
-            result = PointResult.of(p, run, spec.summarise(), (System.nanoTime() - t0) / 1e9);
+            PointResult result = PointResult.of(p, run, summarise, (System.nanoTime() - t0) / 1e9);
+            if (runFolder != null) {
+                run.write(runFolder);
+            }
+            return result;
         }
-        AtomicFiles.write(resultFile(dir, p), MAPPER.writeValueAsString(result.toTree()));
-        return result;
+    }
+
+    /**
+     * Trains a point given as its config's JSON and returns the text of its result file, exactly as the pool writes
+     * it: how an engine that ships points to other machines (Spark) runs one. The grid values and the seed of the
+     * result are those given; {@link #results} names them by the spec anyway.
+     */
+    public static String trainToJson(String configJson, int index, Map<String, String> values, long seed,
+                                     List<Series> summarise) throws IOException {
+        ExperimentConfig config = ExperimentConfig.parse(configJson, "point " + index, List.of());
+        return resultJson(train(new SweepPoint(index, values, seed, config), summarise, null));
+    }
+
+    /** Writes a point's result file, atomically: the one place a result enters a sweep's folder. */
+    public static void store(Path dir, SweepPoint p, String resultJson) throws IOException {
+        Files.createDirectories(dir.resolve(POINTS));
+        AtomicFiles.write(resultFile(dir, p), resultJson);
+    }
+
+    private static String resultJson(PointResult result) throws IOException {
+        return MAPPER.writeValueAsString(result.toTree());
+    }
+
+    /** Where {@code --keep-runs} keeps a point's run folder. */
+    public static Path runFolder(Path dir, SweepPoint p) {
+        return dir.resolve(RUNS).resolve(p.key());
     }
 
     private static Path resultFile(Path dir, SweepPoint p) {

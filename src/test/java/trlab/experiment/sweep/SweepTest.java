@@ -94,6 +94,41 @@ class SweepTest {
         assertThat(table(dir)).isEqualTo(whole);
     }
 
+    @Test
+    void keptRunFoldersHoldEachPointsRunAndTheSameNumbers(@TempDir Path dir) throws IOException {
+        List<SweepPoint> points = spec().points().subList(0, 2);
+        Sweep.run(spec(), points, dir.resolve("kept"), 2, Sweep.Shard.ALL, true, (r, d, n) -> { });
+        Sweep.run(spec(), points, dir.resolve("plain"), 2, Sweep.Shard.ALL, false, (r, d, n) -> { });
+        for (SweepPoint p : points) {
+            Path run = Sweep.runFolder(dir.resolve("kept"), p);
+            assertThat(run.resolve("run.json")).isRegularFile();
+            assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).contains("effectiveNeurons");
+        }
+        assertThat(dir.resolve("plain").resolve(Sweep.RUNS)).doesNotExist();
+        assertThat(table(dir.resolve("kept"))).isEqualTo(table(dir.resolve("plain")));
+    }
+
+    @Test
+    void theEstimateWeighsTheRestByStepsTimesWidthOverTheThreads() {
+        SweepSpec wide = SweepSpec.parse("""
+                {"base": "default", "set": ["training.steps=1000"], "grid": {"network.width": [10, 40]},
+                 "seeds": 2}""", "spec.json");
+        List<SweepPoint> points = wide.points(); // width 10 seeds 1, 2; width 40 seeds 1, 2
+        List<SweepPoint> first = points.subList(0, 2);
+        // the first two ran side by side in 3 s and 5 s: 4 s per 10^4 step-neurons on average
+        Estimate e = Estimate.of(first, List.of(3.0, 5.0), points.subList(2, 4), 2);
+        assertThat(e.measured()).isEqualTo(2);
+        assertThat(e.firstSeconds()).isEqualTo(5.0);
+        assertThat(e.remaining()).isEqualTo(2);
+        // two points four times as wide, on two threads: 16 s
+        assertThat(e.seconds()).isEqualTo(16.0);
+        // on one thread they run one after the other
+        assertThat(Estimate.of(first, List.of(3.0, 5.0), points.subList(2, 4), 1).seconds()).isEqualTo(32.0);
+        // more threads than points leave threads idle: one point left takes one point's time
+        assertThat(Estimate.of(first, List.of(3.0, 5.0), points.subList(3, 4), 8).seconds()).isEqualTo(16.0);
+        assertThat(Estimate.of(first, List.of(3.0, 5.0), List.of(), 2).seconds()).isZero();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"base\": \"default\", \"gird\": {}}|spec.json: unknown field \"gird\"; a sweep spec has base, set, grid, seeds, summarise.",
