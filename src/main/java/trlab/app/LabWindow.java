@@ -71,6 +71,9 @@ public final class LabWindow extends BorderPane {
     private final StatusBar status = new StatusBar();
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
     private final CheckMenuItem projector = new CheckMenuItem("Projector theme (high contrast)");
+    static final String RECORD = "Record the charts in view as an animated GIF\u2026";
+    static final String STOP_RECORDING = "Stop recording and save the GIF";
+    final GifRecorder recorder = new GifRecorder();
     /** The scene root's style class of the projector theme. */
     static final String PROJECTOR = "projector";
     private final FrameClock clock = new FrameClock();
@@ -241,6 +244,7 @@ public final class LabWindow extends BorderPane {
     /** Stops drawing and the training thread. */
     public void close() {
         timer.stop();
+        recorder.stop();
         lab.close();
     }
 
@@ -459,11 +463,20 @@ public final class LabWindow extends BorderPane {
         MenuItem png2 = item("Export the charts in view as PNG at 2x\u2026", null, () -> exportDashboard(2));
         MenuItem png3 = item("Export the charts in view as PNG at 3x (for print)\u2026", null,
                 () -> exportDashboard(3));
+        MenuItem record = item(RECORD, null, () -> {
+            if (recorder.recording()) {
+                recorder.stop();
+            } else {
+                saveFile("Record an animated GIF", "GIF animation", "*.gif", "lab.gif")
+                        .ifPresent(f -> startRecording(f.toPath()));
+            }
+        });
         MenuItem sweep = item("Open sweep (its spec)\u2026", null, () -> openFile("Open a sweep's spec", "Sweep spec",
                 "*.json").ifPresent(f -> openSweep(f.toPath(), null)));
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         Menu file = new Menu("File", null, openPreset, savePreset, openCsv, loadState, saveState, exportRun, series,
-                png1, png2, png3, sweep, quit);
+                png1, png2, png3, record, sweep, quit);
+        file.setOnShowing(e -> record.setText(recorder.recording() ? STOP_RECORDING : RECORD));
 
         presentation.setAccelerator(KeyCombination.keyCombination("F5"));
         presentation.selectedProperty().addListener((o, a, on) -> applyPresentation(on));
@@ -532,6 +545,17 @@ public final class LabWindow extends BorderPane {
         MenuBar bar = new MenuBar(file, view, training, compare, lesson, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /**
+     * Records what is in view while the run plays, into a GIF: the chart alone in the focus view, else the whole page
+     * of charts with its caption line; File > Stop recording saves it.
+     */
+    void startRecording(Path file) {
+        recorder.start(() -> {
+            ChartGrid page = shownPage();
+            return page.focused() != null ? page.focused().image(1, caption()) : page.snapshot(1);
+        }, file, status::notice, why -> Dialogs.error(window(), "Could not save " + file.getFileName(), why));
     }
 
     /** Opens a lesson (a shipped one's name or a file) at its first step; a bad one says why and changes nothing. */

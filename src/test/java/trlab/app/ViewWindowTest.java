@@ -78,4 +78,28 @@ class ViewWindowTest extends WindowTest {
         assertThat(about.getContentText()).contains("arXiv:2405.04074", "How to cite", "Apache License 2.0");
         robot.interact(() -> ((javafx.stage.Stage) about.getScene().getWindow()).close());
     }
+
+    @Test
+    void aRecordingOfTheChartAloneIsALoopingGifOfItsFrames(FxRobot robot, @org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        ChartPane aging = window.dashboard().aging;
+        robot.doubleClickOn(aging, MouseButton.PRIMARY);
+        robot.clickOn("#runButton");
+        java.nio.file.Path file = dir.resolve("aging.gif");
+        robot.interact(() -> window.startRecording(file));
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> window.recorder.frames() >= 4);
+        var saved = WaitForAsyncUtils.asyncFx(() -> window.recorder.stop()).get();
+        saved.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        int frames = window.recorder.frames();
+        try (var in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+            var reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertThat(reader.getNumImages(true)).isEqualTo(frames);
+            assertThat(reader.getWidth(0)).isEqualTo((int) Math.ceil(aging.getWidth()));
+        }
+        assertThat(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("NETSCAPE2.0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#statusMessage").queryLabeled().getText()).contains("Saved", "aging.gif");
+    }
 }

@@ -133,14 +133,7 @@ public final class ChartExport {
         for (ChartInput in : inputs) {
             ChartPane chart = onFx(make::get);
             WritableImage image = render(chart, () -> chart.update(in), width, height);
-            int w = (int) image.getWidth();
-            int h = (int) image.getHeight();
-            int[] argb = new int[w * h];
-            image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0,
-                    w);
-            BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-            rgb.setRGB(0, 0, w, h, argb, 0, w);
-            frames.add(rgb);
+            frames.add(AnimatedGif.frame(image, width, height));
         }
         return frames;
     }
