@@ -108,8 +108,18 @@ public abstract class ChartGrid extends ScrollPane {
             throw new IllegalArgumentException("charts per screen must be 0, 1, 2 or 4, not " + n);
         }
         perScreen = n;
+        styleCharts();
         columns = 0;
         reflow();
+    }
+
+    /**
+     * Presentation mode's large type on the charts, but for four to a screen: four charts with a projector's type
+     * do not fit in 1280 x 720, so they keep the normal type (the window around them stays in presentation mode).
+     */
+    private void styleCharts() {
+        boolean large = presentation && perScreen != 4;
+        charts.forEach(c -> c.setPresentation(large));
     }
 
     /** The narrowest a chart may be before the grid takes fewer columns. */
@@ -253,7 +263,7 @@ public abstract class ChartGrid extends ScrollPane {
             return;
         }
         presentation = on;
-        charts.forEach(c -> c.setPresentation(on));
+        styleCharts();
         reflow();
     }
 

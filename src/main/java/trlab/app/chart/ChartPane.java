@@ -192,7 +192,15 @@ public abstract class ChartPane extends StackPane {
         } else if (!on) {
             chart.getStyleClass().remove("presentation");
         }
+        // the controls on the chart take the chart's type, also where the window around it has large type
+        getStyleClass().remove(NORMAL_TYPE);
+        if (!on) {
+            getStyleClass().add(NORMAL_TYPE);
+        }
     }
+
+    /** The style class of a chart in normal type (charts.css sizes the controls on it). */
+    static final String NORMAL_TYPE = "normal-type";
 
     /** Every data set of every renderer, in drawing order. */
     public List<DataSet> dataSets() {
