@@ -580,7 +580,7 @@ public final class LabWindow extends BorderPane {
         }
         Path dir = folder;
         if (dir == null) {
-            dir = Path.of("sweeps", specFile.getFileName().toString().replaceFirst("(?i)\\.json$", ""));
+            dir = trlab.experiment.sweep.Sweep.defaultFolder(specFile);
             if (!Files.isDirectory(dir)) {
                 DirectoryChooser chooser = new DirectoryChooser();
                 chooser.setTitle("The folder of the sweep's results (sweep --out)");

@@ -70,8 +70,7 @@ final class SweepCommand implements Callable<Integer> {
         if (n < 1 || n > 256) {
             throw new ConfigException("--threads " + n + " is not allowed; it must be from 1 to 256.");
         }
-        String stem = specFile.getFileName().toString().replaceFirst("(?i)\\.json$", "");
-        Path dir = out != null ? InputFile.path(out, "--out") : Path.of("sweeps", stem);
+        Path dir = out != null ? InputFile.path(out, "--out") : Sweep.defaultFolder(specFile);
         refuseForeign(dir);
         if (maxMinutes != null && !(maxMinutes > 0)) {
             throw new ConfigException("--max-minutes " + maxMinutes + " is not allowed; it must be more than 0.");

@@ -85,6 +85,11 @@ public final class Sweep {
     private Sweep() {
     }
 
+    /** The folder a sweep writes when none is given: sweeps/SPEC, SPEC the spec file's name without ".json". */
+    public static Path defaultFolder(Path specFile) {
+        return Path.of("sweeps", specFile.getFileName().toString().replaceFirst("(?i)\\.json$", ""));
+    }
+
     /** The points of the shard that have no result in dir yet, in the spec's order. */
     public static List<SweepPoint> toRun(List<SweepPoint> points, Path dir, Shard shard) {
         List<SweepPoint> todo = new ArrayList<>();
