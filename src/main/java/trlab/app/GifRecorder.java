@@ -35,6 +35,8 @@ final class GifRecorder {
     private int width;
     private int height;
     private int frames;
+    /** The frames compressed so far: done when the last one given is. */
+    private CompletableFuture<Void> encoded = CompletableFuture.completedFuture(null);
     private Consumer<String> progress;
     private Consumer<String> failed;
 
@@ -61,6 +63,7 @@ final class GifRecorder {
         this.failed = failed;
         frames = 0;
         gif = null;
+        encoded = CompletableFuture.completedFuture(null);
         tick = new Timeline(new KeyFrame(Duration.seconds(FRAME_SECONDS), e -> take(picture.get())));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
@@ -80,10 +83,14 @@ final class GifRecorder {
         }
         BufferedImage frame = AnimatedGif.frame(image, width, height);
         AnimatedGif.Sequence into = gif;
-        encoder.submit(() -> {
-            into.add(frame);
-            return null;
-        });
+        // chained, so that a frame that cannot be added fails the recording instead of leaving a gap in it
+        encoded = encoded.thenRunAsync(() -> {
+            try {
+                into.add(frame);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }, encoder);
         frames++;
         progress.accept("Recording " + file.getFileName() + ": " + frames + " frames (File > Stop recording saves"
                 + " it)");
@@ -109,18 +116,28 @@ final class GifRecorder {
             why.accept("No frame was recorded; record for at least " + FRAME_SECONDS + " s.");
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.runAsync(() -> {
-            try (done) {
+        return encoded.thenRunAsync(() -> {
+            try {
                 done.finish(target);
-            } catch (IOException | RuntimeException ex) {
-                throw new java.util.concurrent.CompletionException(ex);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
             }
-        }, encoder).whenComplete((ok, ex) -> Platform.runLater(() -> {
+        }, encoder).whenComplete((ok, ex) -> {
+            try {
+                done.close();
+            } catch (IOException ignored) {
+                // the writer's memory only; the file is written or not already
+            }
+        }).whenComplete((ok, ex) -> Platform.runLater(() -> {
             if (ex == null) {
                 said.accept(String.format(java.util.Locale.ROOT, "Saved %s (%d frames, %.0f s)", target, count,
                         count * FRAME_SECONDS));
             } else {
-                Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+                Throwable cause = ex;
+                while ((cause instanceof java.util.concurrent.CompletionException
+                        || cause instanceof java.io.UncheckedIOException) && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
                 why.accept(cause.getMessage());
             }
         }));
