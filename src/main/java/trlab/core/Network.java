@@ -230,15 +230,16 @@ public final class Network {
         int n = width;
         int d = inputs;
         int k = outputs;
-        double[][] xT = new double[d][count];
+        ByNeuron buffers = ByNeuron.OF_THREAD.get().fit(d, count, k);
+        double[][] xT = buffers.xT;
         for (int p = 0; p < count; p++) {
             for (int j = 0; j < d; j++) {
                 xT[j][p] = x[p * d + j];
             }
         }
-        double[] h = new double[count];
-        double[] phi = new double[count];
-        double[][][] partial = new double[k][4][count];
+        double[] h = buffers.h;
+        double[] phi = buffers.phi;
+        double[][][] partial = buffers.partial;
         int full = n - n % 4;
         for (int i = 0; i < n; i++) {
             // h = b_i + sum_j W_ij x_j in j order, as preActivations rounds it
@@ -271,6 +272,35 @@ public final class Network {
             for (int p = 0; p < count; p++) {
                 out[p * k + o] = scale * ((s[0][p] + s[1][p]) + (s[2][p] + s[3][p])) + co;
             }
+        }
+    }
+
+    /**
+     * The work arrays of {@link #outputsByNeuron}, kept per thread: a snapshot evaluates the network on hundreds of
+     * inputs many times (the weight-noise draws), and fresh memory is slow the first time it is touched.
+     */
+    private static final class ByNeuron {
+        static final ThreadLocal<ByNeuron> OF_THREAD = ThreadLocal.withInitial(ByNeuron::new);
+        double[][] xT = new double[0][0];
+        double[] h = new double[0];
+        double[] phi = new double[0];
+        double[][][] partial = new double[0][4][0];
+
+        /** Arrays for d inputs of {@code count} entries and K outputs, the partial sums zero. */
+        ByNeuron fit(int d, int count, int k) {
+            if (xT.length != d || h.length != count || partial.length != k) {
+                xT = new double[d][count];
+                h = new double[count];
+                phi = new double[count];
+                partial = new double[k][4][count];
+            } else {
+                for (double[][] lanes : partial) {
+                    for (double[] lane : lanes) {
+                        Arrays.fill(lane, 0.0);
+                    }
+                }
+            }
+            return this;
         }
     }
 

@@ -393,11 +393,16 @@ public final class Run implements AutoCloseable {
             }
         }
         long took = System.nanoTime() - now;
-        nextSnapshotNanos = now + Math.max(SNAPSHOT_INTERVAL_NANOS, (long) (took / SNAPSHOT_SHARE));
+        nextSnapshotNanos = now + snapshotPeriod(took);
         if (first == null) {
             first = s;
         }
         latest = s;
+    }
+
+    /** From the start of one live snapshot to the next, given how long it took. */
+    public static long snapshotPeriod(long tookNanos) {
+        return Math.max(SNAPSHOT_INTERVAL_NANOS, (long) (tookNanos / SNAPSHOT_SHARE));
     }
 
     private void publishRows() {

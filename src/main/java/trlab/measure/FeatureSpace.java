@@ -108,7 +108,7 @@ public final class FeatureSpace {
         int m = grid.count();
         int n = grid.width();
         // Phi (M rows of N) with each row centred over the neurons
-        double[] centred = new double[m * n];
+        double[] centred = Scratch.ofThread().centred(m * n);
         for (int p = 0; p < m; p++) {
             double sum = 0;
             for (int i = 0; i < n; i++) {

@@ -93,7 +93,7 @@ public final class Fragility {
      */
     static double[] noisyLosses(Network net, Loss loss, DataSet data, NoiseFactors factors, int from, int to) {
         double[] out = new double[to - from];
-        Network noisy = net.copy();
+        Network noisy = Scratch.ofThread().network(net); // every parameter is overwritten below
         double[][] own = {net.w, net.b, net.a, net.c};
         double[][] target = {noisy.w, noisy.b, noisy.a, noisy.c};
         int count = data.size();

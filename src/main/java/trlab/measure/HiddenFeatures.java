@@ -22,7 +22,7 @@ public record HiddenFeatures(int count, int width, double[] phi, double[] dphi) 
 
     /**
      * Computes rows [from, to). Rows are independent, so disjoint ranges may be filled on different threads. Each
-     * block is computed in buffers of its own and only then copied in: the activation uses its output arrays as
+     * block is computed in buffers of the thread's own ({@link Scratch}) and only then copied in: the activation uses its output arrays as
      * scratch, and a second thread filling the same rows (see {@link Parallel}) must never show a reader anything
      * but the final numbers, which are the same from either thread.
      *
@@ -31,9 +31,10 @@ public record HiddenFeatures(int count, int width, double[] phi, double[] dphi) 
     HiddenFeatures fill(Network net, double[] x, int from, int to) {
         int n = width;
         int block = Network.rowsPerBlock(n);
-        double[] row = new double[n];
-        double[] blockPhi = new double[Math.min(block, Math.max(1, to - from)) * n];
-        double[] blockDphi = new double[blockPhi.length];
+        Scratch scratch = Scratch.ofThread();
+        double[] row = scratch.row(n);
+        double[] blockPhi = scratch.blockPhi(block * n);
+        double[] blockDphi = scratch.blockDphi(block * n);
         for (int start = from; start < to; start += block) {
             int end = Math.min(to, start + block);
             for (int p = start; p < end; p++) {

@@ -32,6 +32,34 @@ public final class Measurer {
     private double[] initialShape;
     /** x* of the plasticity probe, on the probe grid. */
     private final int plasticityProbe;
+    /**
+     * Hidden features of earlier snapshots, to fill again (see {@link #features}), each with the helper's job that
+     * last used it: until that job is finished, a late task of the helper's may still read or write it.
+     */
+    private final List<Features> features = new ArrayList<>();
+
+    /** The hidden features a snapshot computes: at the training inputs, probes, reference rows, feature grid. */
+    private static final class Features {
+        final HiddenFeatures train;
+        final HiddenFeatures probe;
+        final HiddenFeatures refs;
+        final HiddenFeatures grid;
+        long helperJob;
+
+        Features(Network net, Task task, int refs) {
+            this.train = HiddenFeatures.allocate(net, task.train().size());
+            this.probe = HiddenFeatures.allocate(net, task.probeCount());
+            this.refs = HiddenFeatures.allocate(net, refs);
+            this.grid = task.featureGrid() == task.probe() ? probe : HiddenFeatures.allocate(net, task.featureCount());
+        }
+
+        boolean fit(Network net, int refCount) {
+            return train.width() == net.width && refs.count() == refCount;
+        }
+    }
+
+    /** At most this many sets of features: a helper late twice in a row is rare, later ones are not kept. */
+    private static final int FEATURE_SETS = 3;
 
     public Measurer(Task task, Loss loss, MeasureSettings settings) {
         this.task = task;
@@ -82,11 +110,13 @@ public final class Measurer {
         DataSet rows = focus < 0 || focusRow < references.size() ? references : withFocus();
 
         // 1. the hidden features, computed once and shared by every measurement below
-        HiddenFeatures atTrain = HiddenFeatures.allocate(net, train.size());
-        HiddenFeatures atProbe = HiddenFeatures.allocate(net, task.probeCount());
-        HiddenFeatures atRefs = HiddenFeatures.allocate(net, rows.size());
-        boolean gridIsProbe = task.featureGrid() == task.probe();
-        HiddenFeatures atGrid = gridIsProbe ? atProbe : HiddenFeatures.allocate(net, task.featureCount());
+        Features at = features(net, rows.size());
+        at.helperJob = Long.MAX_VALUE; // in use: should this snapshot fail, the set is not used again
+        HiddenFeatures atTrain = at.train;
+        HiddenFeatures atProbe = at.probe;
+        HiddenFeatures atRefs = at.refs;
+        HiddenFeatures atGrid = at.grid;
+        boolean gridIsProbe = atGrid == atProbe;
         int half = train.size() / 2;
         // each task fills its own rows (a task the caller takes over fills the same rows with the same numbers)
         Parallel.run(List.of(
@@ -121,7 +151,10 @@ public final class Measurer {
                 Kernel.between(net, atRefs, rows.x(), atRefs, rows.x()), Kernel.amplitude(net, atTrain, train.x())});
         tasks.add(() -> new Object[]{Fragility.ablation(net, loss, train, atTrain),
                 FeatureSpace.contributions(net, atTrain), Fragility.inputSensitivity(net, atTrain)});
-        Object[] results = Parallel.run(tasks);
+        Parallel.Results measured = Parallel.run(tasks);
+        // the helper's jobs run in order: once this one is finished, so is the one that filled the features
+        at.helperJob = measured.job();
+        Object[] results = measured.values();
         FeatureSpace.Projection projection = (FeatureSpace.Projection) results[0];
         double[] noisyLosses = new double[draws];
         for (int t = 0; t < noiseTasks; t++) {
@@ -174,6 +207,24 @@ public final class Measurer {
                 settings.rankTolerance()), FeatureSpace.effectiveNeurons(contributions), ablation.largest(),
                 ablation.mean(), noise, sensitivity, rms(featureOutput), regions, plasticity, Double.NaN, Double.NaN,
                 curves);
+    }
+
+    /**
+     * Hidden features to fill: a set from an earlier snapshot that fits and that no late task of the helper's can
+     * still touch, else a new one. A snapshot of a wide network thus allocates no megabytes (see {@link Scratch}).
+     */
+    private Features features(Network net, int refs) {
+        for (Features f : features) {
+            if (f.fit(net, refs) && Parallel.finished(f.helperJob)) {
+                return f;
+            }
+        }
+        Features f = new Features(net, task, refs);
+        if (features.size() == FEATURE_SETS) {
+            features.remove(0);
+        }
+        features.add(f);
+        return f;
     }
 
     /** outputRms: the RMS of the output over the feature grid and the outputs, the scale of the models' errors. */

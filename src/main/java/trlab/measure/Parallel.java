@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  * still unfinished then (the helper was not given a core: the lab machine shares its two cores with other
  * programs) the caller computes itself, and whichever result comes first is kept. So a busy machine costs at most
  * the time of one short task, never a wait for a thread that does not run.
+ *
+ * <p>A helper that was late may still be computing after {@link #run} returned. Memory its tasks write into may
+ * be used again only once {@link #finished} says so for that call's {@link Results#job}.
  */
 final class Parallel {
     private static final long PATIENCE_NANOS = 500_000;
@@ -31,36 +34,44 @@ final class Parallel {
                 return t;
             });
 
+    /** Helper jobs handed out, and the last one done: the helper runs them one at a time, in order. */
+    private static final Object SUBMIT = new Object();
+    private static long submitted;
+    private static volatile long finished;
+
     private Parallel() {
     }
 
+    /**
+     * The results of one call, in task order.
+     *
+     * @param job the helper's job for this call (0 when the caller did everything), see {@link #finished}
+     */
+    record Results(Object[] values, long job) {
+    }
+
     /** The results of the tasks, in task order. */
-    static Object[] run(java.util.List<Supplier<?>> tasks) {
+    static Results run(java.util.List<Supplier<?>> tasks) {
         int n = tasks.size();
         Object[] out = new Object[n];
         if (HELPER_THREAD == null || n < 2) {
             for (int i = 0; i < n; i++) {
                 out[i] = tasks.get(i).get();
             }
-            return out;
+            return new Results(out, 0);
         }
         AtomicIntegerArray state = new AtomicIntegerArray(n);
         AtomicReferenceArray<Object> results = new AtomicReferenceArray<>(n);
         Object lock = new Object();
-        HELPER_THREAD.execute(() -> {
-            for (int i = n - 1; i >= 0; i--) {
-                if (state.compareAndSet(i, FREE, HELPER)) {
-                    try {
-                        results.compareAndSet(i, null, tasks.get(i).get());
-                    } catch (RuntimeException | Error e) {
-                        // left unfinished: the caller computes it and meets the same error on its own thread
-                    }
-                    synchronized (lock) {
-                        lock.notifyAll();
-                    }
-                }
-            }
-        });
+        long job;
+        synchronized (SUBMIT) {
+            // numbered in the order the executor queues them
+            job = ++submitted;
+            HELPER_THREAD.execute(() -> {
+                helpWith(tasks, state, results, lock);
+                finished = job;
+            });
+        }
         for (int i = 0; i < n; i++) {
             if (state.compareAndSet(i, FREE, CALLER)) {
                 results.set(i, tasks.get(i).get());
@@ -73,7 +84,28 @@ final class Parallel {
             }
             out[i] = results.get(i);
         }
-        return out;
+        return new Results(out, job);
+    }
+
+    /** Whether the helper is done with {@code job} and every job before it. */
+    static boolean finished(long job) {
+        return finished >= job;
+    }
+
+    private static void helpWith(java.util.List<Supplier<?>> tasks, AtomicIntegerArray state,
+                                 AtomicReferenceArray<Object> results, Object lock) {
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            if (state.compareAndSet(i, FREE, HELPER)) {
+                try {
+                    results.compareAndSet(i, null, tasks.get(i).get());
+                } catch (RuntimeException | Error e) {
+                    // left unfinished: the caller computes it and meets the same error on its own thread
+                }
+                synchronized (lock) {
+                    lock.notifyAll();
+                }
+            }
+        }
     }
 
     private static void awaitOrCompute(int i, Supplier<?> task, AtomicReferenceArray<Object> results, Object lock,

@@ -29,8 +29,9 @@ record SymmetricEigen(int size, double[] values, double[] vectors) {
                 return notDefined(n, withVectors);
             }
         }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, withVectors, true);
-        if (!eig.decompose(new DMatrixRMaj(n, n, true, symmetric))) {
+        Scratch scratch = Scratch.ofThread();
+        EigenDecomposition_F64<DMatrixRMaj> eig = scratch.eig(n, withVectors);
+        if (!eig.decompose(scratch.matrix(symmetric, n))) {
             return bySvd(symmetric, n, withVectors);
         }
         double[] raw = new double[n];
@@ -91,6 +92,8 @@ record SymmetricEigen(int size, double[] values, double[] vectors) {
      * The rows live in separate arrays: C2 (JDK 17) vectorises a loop only when all its arrays are indexed by the
      * same expression, which row offsets inside one flat array would break. Every entry is summed one term at a
      * time in index order.
+     *
+     * @return the thread's scratch array ({@link Scratch#symmetricGram}): read it before the next Gram matrix
      */
     static double[] smallerGram(double[] x, int rows, int cols) {
         return rows <= cols ? outerGram(x, rows, cols) : innerGram(x, rows, cols);
@@ -98,13 +101,14 @@ record SymmetricEigen(int size, double[] values, double[] vectors) {
 
     /** G = X Xᵀ (rows x rows): row p of G is sum_i X_pi (row i of Xᵀ), from column p on. */
     static double[] outerGram(double[] x, int rows, int cols) {
-        double[][] t = new double[cols][rows];
+        Scratch scratch = Scratch.ofThread();
+        double[][] t = scratch.transposed(cols, rows);
         for (int p = 0; p < rows; p++) {
             for (int i = 0; i < cols; i++) {
                 t[i][p] = x[p * cols + i];
             }
         }
-        double[][] g = new double[rows][rows];
+        double[][] g = scratch.gram(rows);
         int p = 0;
         for (; p + 3 < rows; p += 4) {
             double[] g0 = g[p];
@@ -141,7 +145,7 @@ record SymmetricEigen(int size, double[] values, double[] vectors) {
 
     /** G = Xᵀ X (cols x cols): G_ij = sum_p X_pi X_pj, the rows p added in order. */
     static double[] innerGram(double[] x, int rows, int cols) {
-        double[][] g = new double[cols][cols];
+        double[][] g = Scratch.ofThread().gram(cols);
         double[][] r = new double[4][cols];
         int p = 0;
         for (; p + 3 < rows; p += 4) {
@@ -182,10 +186,10 @@ record SymmetricEigen(int size, double[] values, double[] vectors) {
         return symmetricFromUpper(g);
     }
 
-    /** The full row-major matrix from its upper triangle. */
+    /** The full row-major matrix from its upper triangle, in the thread's {@link Scratch#symmetricGram}. */
     private static double[] symmetricFromUpper(double[][] g) {
         int n = g.length;
-        double[] out = new double[n * n];
+        double[] out = Scratch.ofThread().symmetricGram(n * n);
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
                 out[i * n + j] = g[i][j];

@@ -36,6 +36,7 @@ class BenchCommandTest extends CommandTest {
         assertThat(line.get("method").asText()).isEqualTo("sgd");
         assertThat(line.get("snapshotMillis").isNumber()).isTrue();
         assertThat(line.get("snapshotMillis").asDouble()).isPositive();
+        assertThat(line.get("snapshotFirstSecondMillis").asDouble()).isPositive();
         assertThat(stderr()).isEmpty();
     }
 

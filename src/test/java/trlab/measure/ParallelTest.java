@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import trlab.core.Activation;
@@ -40,7 +42,7 @@ class ParallelTest {
                 return new double[]{k, s};
             });
         }
-        Object[] out = Parallel.run(tasks);
+        Object[] out = Parallel.run(tasks).values();
         for (int i = 0; i < 20; i++) {
             double[] r = (double[]) out[i];
             assertThat(r[0]).isEqualTo(i);
@@ -66,7 +68,7 @@ class ParallelTest {
             });
         }
         long t0 = System.nanoTime();
-        Object[] out = Parallel.run(tasks);
+        Object[] out = Parallel.run(tasks).values();
         long millis = (System.nanoTime() - t0) / 1_000_000;
         assertThat(out).containsExactly("caller 0", "caller 1", "caller 2", "caller 3");
         assertThat(millis).as("the caller did not wait for the sleeping helper").isLessThan(300);
@@ -108,5 +110,64 @@ class ParallelTest {
             assertThat(c.projection().coordinates()).containsExactly(f.projection().coordinates());
             assertThat(c.contributions()).containsExactly(f.contributions());
         }
+    }
+
+    /**
+     * One measurer fills the same feature arrays again from snapshot to snapshot, but never while a late helper
+     * task of the snapshot before may still write them: measuring two networks in turn, with tasks running twice
+     * (slow gelu rows), gives each network's snapshot exactly as a new measurer does.
+     */
+    @Test
+    void aMeasurerMeasuringTwoNetworksInTurnGetsEachExactlyWhenTasksRunLate() {
+        Task task = Tasks.build(new TaskSpec(TaskKind.SINE, 128, 1, 3.0, 4, 0.0, null), 101, 41);
+        MeasureSettings settings = new MeasureSettings(new int[]{0, 63, 127}, 1e-3, 0.05, 16, 3);
+        Network[] nets = {Network.initialize(1, 100, 1, Activation.GELU, Parameterization.STANDARD, 1, 1, 3),
+                Network.initialize(1, 100, 1, Activation.GELU, Parameterization.STANDARD, 1, 1, 4)};
+        Snapshot[] fresh = new Snapshot[2];
+        for (int k = 0; k < 2; k++) {
+            fresh[k] = new Measurer(task, Loss.MSE, settings).measure(nets[k], 0, 0, 1e-3, false);
+        }
+        assertThat(fresh[0].curves().output()).isNotEqualTo(fresh[1].curves().output());
+        Measurer measurer = new Measurer(task, Loss.MSE, settings);
+        for (int i = 0; i < 30; i++) {
+            int k = i % 2;
+            Curves c = measurer.measure(nets[k], 0, 0, 1e-3, false).curves();
+            Curves f = fresh[k].curves();
+            assertThat(c.output()).as("network %d, snapshot %d", k, i).containsExactly(f.output());
+            assertThat(c.response()).containsExactly(f.response());
+            assertThat(c.ntk().hidden()).containsExactly(f.ntk().hidden());
+            assertThat(c.spectrum()).containsExactly(f.spectrum());
+            assertThat(c.projection().coordinates()).containsExactly(f.projection().coordinates());
+            assertThat(c.contributions()).containsExactly(f.contributions());
+        }
+    }
+
+    @Test
+    void aJobIsFinishedOnceTheHelperHasLeftIt() {
+        CountDownLatch helperBusy = new CountDownLatch(1);
+        List<Supplier<?>> tasks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tasks.add(() -> {
+                try {
+                    if (onHelper()) {
+                        helperBusy.countDown();
+                        Thread.sleep(200); // still busy after the caller has every result
+                    } else {
+                        helperBusy.await(5, TimeUnit.SECONDS); // the caller leaves a task to the helper
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 1;
+            });
+        }
+        Parallel.Results results = Parallel.run(tasks);
+        assertThat(results.job()).isPositive();
+        assertThat(Parallel.finished(results.job())).as("the helper is still in its task").isFalse();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!Parallel.finished(results.job()) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(Parallel.finished(results.job())).isTrue();
     }
 }

@@ -1,0 +1,128 @@
+package trlab.measure;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import trlab.core.Network;
+
+import java.util.Arrays;
+
+/**
+ * Work arrays of one thread, kept from one snapshot to the next. A snapshot of a wide network would otherwise
+ * allocate megabytes of intermediates, and fresh heap memory is slow the first time it is touched (the operating
+ * system maps it page by page): that made a live view's snapshots several times slower for seconds at a time.
+ *
+ * <p>Per thread, because a measurement may run on the caller and the helper at once (see {@link Parallel}); an
+ * array is lent to one method at a time, which gives it back by returning, and never holds a result.
+ */
+final class Scratch {
+    private static final ThreadLocal<Scratch> OF_THREAD = ThreadLocal.withInitial(Scratch::new);
+
+    private double[] centred = new double[0];
+    private double[] row = new double[0];
+    private double[] blockPhi = new double[0];
+    private double[] blockDphi = new double[0];
+    private double[] symmetricGram = new double[0];
+    private double[][] transposed = new double[0][0];
+    private double[][] gram = new double[0][0];
+    private final DMatrixRMaj symmetric = new DMatrixRMaj(1, 1);
+    private EigenDecomposition_F64<DMatrixRMaj> eig;
+    private int eigSize;
+    private boolean eigVectors;
+    private Network network;
+
+    private Scratch() {
+    }
+
+    static Scratch ofThread() {
+        return OF_THREAD.get();
+    }
+
+    /** At least {@code length} entries, of any value: for {@link FeatureSpace#project}'s centred features. */
+    double[] centred(int length) {
+        if (centred.length < length) {
+            centred = new double[length];
+        }
+        return centred;
+    }
+
+    /** At least {@code length} entries, of any value: one row of hidden features. */
+    double[] row(int length) {
+        if (row.length < length) {
+            row = new double[length];
+        }
+        return row;
+    }
+
+    /** At least {@code length} entries, of any value: a block of hidden features phi. */
+    double[] blockPhi(int length) {
+        if (blockPhi.length < length) {
+            blockPhi = new double[length];
+        }
+        return blockPhi;
+    }
+
+    /** At least {@code length} entries, of any value: a block of slopes phi'. */
+    double[] blockDphi(int length) {
+        if (blockDphi.length < length) {
+            blockDphi = new double[length];
+        }
+        return blockDphi;
+    }
+
+    /** Exactly {@code length} entries, of any value: a Gram matrix, full and row-major, on its way to EJML. */
+    double[] symmetricGram(int length) {
+        if (symmetricGram.length != length) {
+            symmetricGram = new double[length];
+        }
+        return symmetricGram;
+    }
+
+    /** {@code rows} arrays of {@code cols}, of any value: for the transposed matrix in a Gram product. */
+    double[][] transposed(int rows, int cols) {
+        if (transposed.length != rows || rows > 0 && transposed[0].length != cols) {
+            transposed = new double[rows][cols];
+        }
+        return transposed;
+    }
+
+    /** {@code n} arrays of {@code n} zeros: the Gram matrix to sum into. */
+    double[][] gram(int n) {
+        if (gram.length != n) {
+            gram = new double[n][n];
+        } else {
+            for (double[] row : gram) {
+                Arrays.fill(row, 0.0);
+            }
+        }
+        return gram;
+    }
+
+    /** An n x n matrix holding {@code values} (row-major), for a decomposition to read. */
+    DMatrixRMaj matrix(double[] values, int n) {
+        symmetric.reshape(n, n);
+        System.arraycopy(values, 0, symmetric.data, 0, n * n);
+        return symmetric;
+    }
+
+    /** EJML's symmetric eigen decomposition of n x n matrices, made once and used again (it keeps its arrays). */
+    EigenDecomposition_F64<DMatrixRMaj> eig(int n, boolean withVectors) {
+        if (eig == null || eigSize != n || eigVectors != withVectors) {
+            eig = DecompositionFactory_DDRM.eig(n, withVectors, true);
+            eigSize = n;
+            eigVectors = withVectors;
+        }
+        return eig;
+    }
+
+    /** A network of the same shape as {@code net}, its parameters of any value: for {@link Fragility}'s draws. */
+    Network network(Network net) {
+        Network n = network;
+        if (n == null || n.inputs != net.inputs || n.width != net.width || n.outputs != net.outputs
+                || n.activation != net.activation || n.parameterization != net.parameterization) {
+            n = net.copy();
+            network = n;
+        }
+        return n;
+    }
+}
