@@ -286,17 +286,21 @@ public final class Network {
         double[] phi = new double[0];
         double[][][] partial = new double[0][4][0];
 
-        /** Arrays for d inputs of {@code count} entries and K outputs, the partial sums zero. */
+        /**
+         * Arrays for d inputs of at least {@code count} entries and K outputs, the partial sums zero up to count. They
+         * only grow: one thread evaluates on data sets of different sizes (training set, probe grid) in turn.
+         */
         ByNeuron fit(int d, int count, int k) {
-            if (xT.length != d || h.length != count || partial.length != k) {
-                xT = new double[d][count];
-                h = new double[count];
-                phi = new double[count];
-                partial = new double[k][4][count];
+            if (xT.length != d || h.length < count || partial.length != k) {
+                int capacity = Math.max(count, h.length);
+                xT = new double[d][capacity];
+                h = new double[capacity];
+                phi = new double[capacity];
+                partial = new double[k][4][capacity];
             } else {
                 for (double[][] lanes : partial) {
                     for (double[] lane : lanes) {
-                        Arrays.fill(lane, 0.0);
+                        Arrays.fill(lane, 0, count, 0.0);
                     }
                 }
             }

@@ -142,7 +142,7 @@ public final class FeatureSpace {
             } else {
                 // covariance Xᵀ X: coordinates are X v_c = sum_p (row p of the centred Phi) v_pc, p in order
                 java.util.Arrays.fill(component, 0.0);
-                double[] row = new double[n];
+                double[] row = Scratch.ofThread().row(n);
                 for (int p = 0; p < m; p++) {
                     double v = eig.vectors()[p * size + c];
                     System.arraycopy(centred, p * n, row, 0, n);
