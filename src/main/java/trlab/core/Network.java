@@ -202,9 +202,10 @@ public final class Network {
             return;
         }
         int rows = rowsPerBlock(width);
-        double[] h = new double[Math.min(rows, Math.max(count, 1)) * width];
-        double[] phi = new double[h.length];
-        double[] row = new double[width];
+        Buffers buffers = Buffers.OF_THREAD.get().fitBlock(Math.min(rows, Math.max(count, 1)) * width, width);
+        double[] h = buffers.blockH;
+        double[] phi = buffers.blockPhi;
+        double[] row = buffers.row;
         for (int start = 0; start < count; start += rows) {
             int block = Math.min(rows, count - start);
             for (int r = 0; r < block; r++) {
@@ -230,7 +231,7 @@ public final class Network {
         int n = width;
         int d = inputs;
         int k = outputs;
-        ByNeuron buffers = ByNeuron.OF_THREAD.get().fit(d, count, k);
+        Buffers buffers = Buffers.OF_THREAD.get().fitByNeuron(d, count, k);
         double[][] xT = buffers.xT;
         for (int p = 0; p < count; p++) {
             for (int j = 0; j < d; j++) {
@@ -276,21 +277,34 @@ public final class Network {
     }
 
     /**
-     * The work arrays of {@link #outputsByNeuron}, kept per thread: a snapshot evaluates the network on hundreds of
-     * inputs many times (the weight-noise draws), and fresh memory is slow the first time it is touched.
+     * The work arrays of {@link #outputs}, kept per thread: a snapshot evaluates the network many times (the
+     * weight-noise draws), and fresh memory is slow the first time it is touched. They only grow: one thread
+     * evaluates data sets of different sizes (training set, probe grid) in turn.
      */
-    private static final class ByNeuron {
-        static final ThreadLocal<ByNeuron> OF_THREAD = ThreadLocal.withInitial(ByNeuron::new);
+    private static final class Buffers {
+        static final ThreadLocal<Buffers> OF_THREAD = ThreadLocal.withInitial(Buffers::new);
+        double[] blockH = new double[0];
+        double[] blockPhi = new double[0];
+        double[] row = new double[0];
         double[][] xT = new double[0][0];
         double[] h = new double[0];
         double[] phi = new double[0];
         double[][][] partial = new double[0][4][0];
 
-        /**
-         * Arrays for d inputs of at least {@code count} entries and K outputs, the partial sums zero up to count. They
-         * only grow: one thread evaluates on data sets of different sizes (training set, probe grid) in turn.
-         */
-        ByNeuron fit(int d, int count, int k) {
+        /** Blocks of at least {@code entries} and a row of at least {@code width}, of any value. */
+        Buffers fitBlock(int entries, int width) {
+            if (blockH.length < entries) {
+                blockH = new double[entries];
+                blockPhi = new double[entries];
+            }
+            if (row.length < width) {
+                row = new double[width];
+            }
+            return this;
+        }
+
+        /** Arrays for d inputs of at least {@code count} entries and K outputs, the partial sums zero up to count. */
+        Buffers fitByNeuron(int d, int count, int k) {
             if (xT.length != d || h.length < count || partial.length != k) {
                 int capacity = Math.max(count, h.length);
                 xT = new double[d][capacity];

@@ -15,7 +15,7 @@ public final class FeatureSpace {
         int m = grid.count();
         int n = grid.width();
         int size = Math.min(m, n);
-        double[] values = SymmetricEigen.of(SymmetricEigen.smallerGram(grid.phi(), m, n), size, false).values();
+        double[] values = SymmetricEigen.of(SymmetricEigen.smallerGram(grid.phi(), m, n), size, 0).values();
         for (int j = 0; j < size; j++) {
             values[j] = Math.max(values[j], 0.0);
         }
@@ -121,12 +121,12 @@ public final class FeatureSpace {
         }
         int size = Math.min(n, m);
         double[] gram = n <= m ? SymmetricEigen.innerGram(centred, m, n) : SymmetricEigen.outerGram(centred, m, n);
-        SymmetricEigen eig = SymmetricEigen.of(gram, size, true);
+        int components = Math.min(2, size);
+        SymmetricEigen eig = SymmetricEigen.of(gram, size, components);
         double total = 0;
         for (double v : eig.values()) {
             total += Math.max(v, 0);
         }
-        int components = Math.min(2, size);
         double[] coords = new double[2 * n];
         double[] explained = new double[2];
         double[] component = new double[n];
@@ -137,14 +137,14 @@ public final class FeatureSpace {
                 // Gram X Xᵀ: coordinates are u_c sqrt(lambda_c)
                 double root = Math.sqrt(lambda);
                 for (int i = 0; i < n; i++) {
-                    component[i] = eig.vectors()[i * size + c] * root;
+                    component[i] = eig.vectors()[i * components + c] * root;
                 }
             } else {
                 // covariance Xᵀ X: coordinates are X v_c = sum_p (row p of the centred Phi) v_pc, p in order
                 java.util.Arrays.fill(component, 0.0);
                 double[] row = Scratch.ofThread().row(n);
                 for (int p = 0; p < m; p++) {
-                    double v = eig.vectors()[p * size + c];
+                    double v = eig.vectors()[p * components + c];
                     System.arraycopy(centred, p * n, row, 0, n);
                     for (int i = 0; i < n; i++) {
                         component[i] += row[i] * v;

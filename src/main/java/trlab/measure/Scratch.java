@@ -26,9 +26,10 @@ final class Scratch {
     private double[][] transposed = new double[0][0];
     private double[][] gram = new double[0][0];
     private final DMatrixRMaj symmetric = new DMatrixRMaj(1, 1);
-    private EigenDecomposition_F64<DMatrixRMaj> eig;
-    private int eigSize;
-    private boolean eigVectors;
+    /** EJML's decompositions without and with vectors (a snapshot takes both in turn), and their sizes. */
+    @SuppressWarnings("unchecked")
+    private final EigenDecomposition_F64<DMatrixRMaj>[] eig = new EigenDecomposition_F64[2];
+    private final int[] eigSize = new int[2];
     private Network network;
 
     private Scratch() {
@@ -107,12 +108,12 @@ final class Scratch {
 
     /** EJML's symmetric eigen decomposition of n x n matrices, made once and used again (it keeps its arrays). */
     EigenDecomposition_F64<DMatrixRMaj> eig(int n, boolean withVectors) {
-        if (eig == null || eigSize != n || eigVectors != withVectors) {
-            eig = DecompositionFactory_DDRM.eig(n, withVectors, true);
-            eigSize = n;
-            eigVectors = withVectors;
+        int slot = withVectors ? 1 : 0;
+        if (eig[slot] == null || eigSize[slot] != n) {
+            eig[slot] = DecompositionFactory_DDRM.eig(n, withVectors, true);
+            eigSize[slot] = n;
         }
-        return eig;
+        return eig[slot];
     }
 
     /** A network of the same shape as {@code net}, its parameters of any value: for {@link Fragility}'s draws. */

@@ -19,7 +19,7 @@ public final class Stability {
         Kernel.Parts gram = Kernel.between(net, at, data.x(), at, data.x());
         int p = data.size();
         double[] theta = gram.total();
-        double largest = SymmetricEigen.of(theta, p, false).values()[0];
+        double largest = SymmetricEigen.of(theta, p, 0).values()[0];
         double diagonal = 0;
         for (int i = 0; i < p; i++) {
             diagonal = Math.max(diagonal, theta[i * p + i]);

@@ -13,53 +13,56 @@ import java.util.Comparator;
  * algorithm.
  *
  * @param values  eigenvalues, largest first
- * @param vectors eigenvector j in column j of an n x n row-major array, or null
+ * @param columns how many leading eigenvectors {@code vectors} holds
+ * @param vectors eigenvector j (j below columns) in column j of an n x columns row-major array, or null
  */
-record SymmetricEigen(int size, double[] values, double[] vectors) {
+record SymmetricEigen(int size, double[] values, int columns, double[] vectors) {
 
     /**
      * Decomposes a symmetric positive semi-definite matrix (a Gram matrix). Should the symmetric QR algorithm not
      * converge (it can stall on the nearly degenerate Gram matrix of saturated features), the SVD gives the same
      * answer: for a PSD matrix the singular values are the eigenvalues and U holds the eigenvectors.
      */
-    static SymmetricEigen of(double[] symmetric, int n, boolean withVectors) {
+    static SymmetricEigen of(double[] symmetric, int n, int leading) {
+        boolean withVectors = leading > 0;
         for (double v : symmetric) {
             if (!Double.isFinite(v)) {
                 // features that overflowed have no spectrum: NaN, which the record shows as null with the reason
-                return notDefined(n, withVectors);
+                return notDefined(n, leading);
             }
         }
         Scratch scratch = Scratch.ofThread();
         EigenDecomposition_F64<DMatrixRMaj> eig = scratch.eig(n, withVectors);
         if (!eig.decompose(scratch.matrix(symmetric, n))) {
-            return bySvd(symmetric, n, withVectors);
+            return bySvd(symmetric, n, leading);
         }
         double[] raw = new double[n];
         for (int j = 0; j < n; j++) {
             raw[j] = eig.getEigenvalue(j).getReal();
         }
-        return descending(n, raw, withVectors ? (r, j) -> eig.getEigenVector(j).get(r, 0) : null);
+        return descending(n, raw, leading, withVectors ? (r, j) -> eig.getEigenVector(j).get(r, 0) : null);
     }
 
     /** The fallback of {@link #of}, on its own for tests. */
-    static SymmetricEigen bySvd(double[] symmetric, int n, boolean withVectors) {
+    static SymmetricEigen bySvd(double[] symmetric, int n, int leading) {
+        boolean withVectors = leading > 0;
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, withVectors, false, false);
         if (!svd.decompose(new DMatrixRMaj(n, n, true, symmetric))) {
             throw new ArithmeticException("neither the eigen decomposition nor the SVD of a " + n + " x " + n
                     + " Gram matrix converged");
         }
         DMatrixRMaj u = withVectors ? svd.getU(null, false) : null;
-        return descending(n, svd.getSingularValues(), withVectors ? u::get : null);
+        return descending(n, svd.getSingularValues(), leading, withVectors ? u::get : null);
     }
 
-    private static SymmetricEigen notDefined(int n, boolean withVectors) {
+    private static SymmetricEigen notDefined(int n, int leading) {
         double[] values = new double[n];
         Arrays.fill(values, Double.NaN);
-        double[] vectors = withVectors ? new double[n * n] : null;
+        double[] vectors = leading > 0 ? new double[n * leading] : null;
         if (vectors != null) {
             Arrays.fill(vectors, Double.NaN);
         }
-        return new SymmetricEigen(n, values, vectors);
+        return new SymmetricEigen(n, values, leading, vectors);
     }
 
     /** Entry r of a decomposition's vector j, in the order the decomposition returned them. */
@@ -67,22 +70,23 @@ record SymmetricEigen(int size, double[] values, double[] vectors) {
         double get(int r, int j);
     }
 
-    /** The values largest first, and (when {@code vectors} is given) their vectors as columns in the same order. */
-    private static SymmetricEigen descending(int n, double[] raw, Vectors vectors) {
+    /** The values largest first, and (when {@code vectors} is given) the leading vectors as columns in that order. */
+    private static SymmetricEigen descending(int n, double[] raw, int leading, Vectors vectors) {
         Integer[] order = new Integer[n];
         for (int j = 0; j < n; j++) {
             order[j] = j;
         }
         Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -raw[j]));
         double[] values = new double[n];
-        double[] columns = vectors != null ? new double[n * n] : null;
+        int kept = vectors != null ? leading : 0;
+        double[] columns = vectors != null ? new double[n * kept] : null;
         for (int c = 0; c < n; c++) {
             values[c] = raw[order[c]];
-            for (int r = 0; columns != null && r < n; r++) {
-                columns[r * n + c] = vectors.get(r, order[c]);
+            for (int r = 0; c < kept && r < n; r++) {
+                columns[r * kept + c] = vectors.get(r, order[c]);
             }
         }
-        return new SymmetricEigen(n, values, columns);
+        return new SymmetricEigen(n, values, kept, columns);
     }
 
     /**

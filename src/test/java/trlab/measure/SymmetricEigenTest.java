@@ -38,14 +38,22 @@ class SymmetricEigenTest {
     @Test
     void theSymmetricQrAndTheSvdFallbackGiveTheSameEigenpairs() {
         double[] g = gram();
-        SymmetricEigen qr = SymmetricEigen.of(g, 7, true);
-        SymmetricEigen svd = SymmetricEigen.bySvd(g, 7, true);
+        SymmetricEigen qr = SymmetricEigen.of(g, 7, 7);
+        SymmetricEigen svd = SymmetricEigen.bySvd(g, 7, 7);
         assertEigenpairs(g, qr);
         assertEigenpairs(g, svd);
         for (int j = 0; j < 7; j++) {
             assertThat(svd.values()[j]).isCloseTo(qr.values()[j], within(1e-10 * qr.values()[0]));
         }
-        assertThat(SymmetricEigen.bySvd(g, 7, false).vectors()).as("no vectors unless asked").isNull();
-        assertThat(SymmetricEigen.bySvd(g, 7, false).values()).isEqualTo(svd.values());
+        assertThat(SymmetricEigen.bySvd(g, 7, 0).vectors()).as("no vectors unless asked").isNull();
+        assertThat(SymmetricEigen.bySvd(g, 7, 0).values()).isEqualTo(svd.values());
+        SymmetricEigen two = SymmetricEigen.of(g, 7, 2);
+        assertThat(two.columns()).isEqualTo(2);
+        for (int r = 0; r < 7; r++) {
+            for (int c = 0; c < 2; c++) {
+                assertThat(two.vectors()[r * 2 + c]).as("leading vector %d, entry %d", c, r)
+                        .isEqualTo(qr.vectors()[r * 7 + c]);
+            }
+        }
     }
 }

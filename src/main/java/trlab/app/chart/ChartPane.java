@@ -62,6 +62,7 @@ public abstract class ChartPane extends StackPane {
         this.xAxis = xAxis;
         this.yAxis = yAxis;
         chart = new XYChart(xAxis, yAxis);
+        chart.getCanvas().setCache(false); // as the axes: see axis()
         chart.setTitle(title);
         chart.getRenderers().clear();
         chart.setMinSize(200, 160);
@@ -497,6 +498,9 @@ public abstract class ChartPane extends StackPane {
         // a squeezed chart gives an axis only its estimated minimum, which puts the name over the tick labels
         a.setMinHeight(Region.USE_PREF_SIZE);
         a.setMinWidth(Region.USE_PREF_SIZE);
+        // ChartFX caches each canvas as a picture of itself. A live chart changes every frame, so the cache only
+        // adds a copy per frame, and (software rendering) a picture per canvas on the heap.
+        a.getCanvas().setCache(false);
         return a;
     }
 
