@@ -22,9 +22,9 @@ public record HiddenFeatures(int count, int width, double[] phi, double[] dphi) 
 
     /**
      * Computes rows [from, to). Rows are independent, so disjoint ranges may be filled on different threads. Each
-     * block is computed in buffers of the thread's own ({@link Scratch}) and only then copied in: the activation uses its output arrays as
-     * scratch, and a second thread filling the same rows (see {@link Parallel}) must never show a reader anything
-     * but the final numbers, which are the same from either thread.
+     * block is computed in the thread's own buffers ({@link Scratch}) and only then copied in: the activation uses
+     * its output arrays as scratch, and a second thread filling the same rows (see {@link Parallel}) must never
+     * show a reader anything but the final numbers, which are the same from either thread.
      *
      * @return this
      */

@@ -41,33 +41,25 @@ final class Scratch {
 
     /** At least {@code length} entries, of any value: for {@link FeatureSpace#project}'s centred features. */
     double[] centred(int length) {
-        if (centred.length < length) {
-            centred = new double[length];
-        }
+        centred = atLeast(centred, length);
         return centred;
     }
 
     /** At least {@code length} entries, of any value: one row of hidden features. */
     double[] row(int length) {
-        if (row.length < length) {
-            row = new double[length];
-        }
+        row = atLeast(row, length);
         return row;
     }
 
     /** At least {@code length} entries, of any value: a block of hidden features phi. */
     double[] blockPhi(int length) {
-        if (blockPhi.length < length) {
-            blockPhi = new double[length];
-        }
+        blockPhi = atLeast(blockPhi, length);
         return blockPhi;
     }
 
     /** At least {@code length} entries, of any value: a block of slopes phi'. */
     double[] blockDphi(int length) {
-        if (blockDphi.length < length) {
-            blockDphi = new double[length];
-        }
+        blockDphi = atLeast(blockDphi, length);
         return blockDphi;
     }
 
@@ -97,6 +89,10 @@ final class Scratch {
             }
         }
         return gram;
+    }
+
+    private static double[] atLeast(double[] array, int length) {
+        return array.length < length ? new double[length] : array;
     }
 
     /** An n x n matrix holding {@code values} (row-major), for a decomposition to read. */

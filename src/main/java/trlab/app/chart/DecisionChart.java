@@ -181,7 +181,7 @@ public final class DecisionChart extends ChartPane {
             stops.add(new Stop((double) c / n, colour));
             stops.add(new Stop((c + 1.0) / n - 1e-6, colour));
         }
-        return new ColorGradient("classes", stops.toArray(Stop[]::new));
+        return new LevelledGradient("classes", stops.toArray(Stop[]::new));
     }
 
     /** Ticks of a log10(t) axis read as t: 0 -> "1", 3 -> "1,000", 6 -> "1e6". */

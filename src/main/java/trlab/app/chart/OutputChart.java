@@ -43,7 +43,7 @@ public final class OutputChart extends ChartPane {
      * Light blue, white, light orange: pale enough that the saturated label colours (data-negative blue,
      * data-positive orange) stay visible on every part of the map.
      */
-    static final ColorGradient DIVERGING = new ColorGradient("light blue-white-orange",
+    static final ColorGradient DIVERGING = new LevelledGradient("light blue-white-orange",
             new Stop(0.0, Color.web("#5e9fd0")), new Stop(0.25, Color.web("#b3d3ea")),
             new Stop(0.5, Color.web("#f7f7f7")), new Stop(0.75, Color.web("#f7c6a6")),
             new Stop(1.0, Color.web("#e8915c")));

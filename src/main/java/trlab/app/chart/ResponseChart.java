@@ -41,6 +41,7 @@ import java.util.Locale;
  * overrides the focus until another focus arrives.
  */
 public final class ResponseChart extends ChartPane {
+    private static final ColorGradient VIRIDIS = new LevelledGradient(ColorGradient.VIRIDIS);
     /** The measured response's legend entry, with the formula that explains its sign. */
     static final String RESPONSE_NAME = "measured R = \u2212\u0398\u00b7dl/df (right axis)";
 
@@ -85,7 +86,7 @@ public final class ResponseChart extends ChartPane {
         markRenderer.getAxes().addAll(xAxis, yAxis);
         markRenderer.getDatasets().add(reference);
 
-        heat = new HeatMap(xAxis, yAxis, "kernel \u0398(x', x_r)", ColorGradient.VIRIDIS);
+        heat = new HeatMap(xAxis, yAxis, "kernel \u0398(x', x_r)", VIRIDIS);
         heat.zAxis().setAutoRangePadding(0);
         explain("The kernel \u0398(x', x_r): how much one training step at x_r moves the output at x'.\n"
                 + "The measured response R (dashed, right axis) is that move per unit learning rate: "
