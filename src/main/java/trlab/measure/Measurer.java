@@ -33,8 +33,8 @@ public final class Measurer {
     /** x* of the plasticity probe, on the probe grid. */
     private final int plasticityProbe;
     /**
-     * Hidden features of earlier snapshots, to fill again (see {@link #features}), each with the helper's job that
-     * last used it: until that job is finished, a late task of the helper's may still read or write it.
+     * Hidden features of earlier snapshots, to fill again (see {@link #features}), each with the two parallel calls
+     * that last used it: until the helper has left them, a late task of the helper's may still read or write it.
      */
     private final List<Features> features = new ArrayList<>();
 
@@ -44,7 +44,9 @@ public final class Measurer {
         final HiddenFeatures probe;
         final HiddenFeatures refs;
         final HiddenFeatures grid;
-        long helperJob;
+        /** The calls that filled and read these features; null while a snapshot uses them (or failed in them). */
+        Parallel.Results filled;
+        Parallel.Results measured;
 
         Features(Network net, Task task, int refs) {
             this.train = HiddenFeatures.allocate(net, task.train().size());
@@ -55,6 +57,10 @@ public final class Measurer {
 
         boolean fit(Network net, int refCount) {
             return train.width() == net.width && refs.count() == refCount;
+        }
+
+        boolean free() {
+            return filled != null && measured != null && filled.helperDone() && measured.helperDone();
         }
     }
 
@@ -111,7 +117,8 @@ public final class Measurer {
 
         // 1. the hidden features, computed once and shared by every measurement below
         Features at = features(net, rows.size());
-        at.helperJob = Long.MAX_VALUE; // in use: should this snapshot fail, the set is not used again
+        at.filled = null; // in use: should this snapshot fail, the set is not used again
+        at.measured = null;
         HiddenFeatures atTrain = at.train;
         HiddenFeatures atProbe = at.probe;
         HiddenFeatures atRefs = at.refs;
@@ -119,7 +126,7 @@ public final class Measurer {
         boolean gridIsProbe = atGrid == atProbe;
         int half = train.size() / 2;
         // each task fills its own rows (a task the caller takes over fills the same rows with the same numbers)
-        Parallel.run(List.of(
+        Parallel.Results filled = Parallel.run(List.of(
                 () -> atTrain.fill(net, train.x(), 0, half),
                 () -> atTrain.fill(net, train.x(), half, train.size()),
                 () -> {
@@ -152,8 +159,8 @@ public final class Measurer {
         tasks.add(() -> new Object[]{Fragility.ablation(net, loss, train, atTrain),
                 FeatureSpace.contributions(net, atTrain), Fragility.inputSensitivity(net, atTrain)});
         Parallel.Results measured = Parallel.run(tasks);
-        // the helper's jobs run in order: once this one is finished, so is the one that filled the features
-        at.helperJob = measured.job();
+        at.filled = filled;
+        at.measured = measured;
         Object[] results = measured.values();
         FeatureSpace.Projection projection = (FeatureSpace.Projection) results[0];
         double[] noisyLosses = new double[draws];
@@ -215,7 +222,7 @@ public final class Measurer {
      */
     private Features features(Network net, int refs) {
         for (Features f : features) {
-            if (f.fit(net, refs) && Parallel.finished(f.helperJob)) {
+            if (f.fit(net, refs) && f.free()) {
                 return f;
             }
         }

@@ -19,13 +19,16 @@ import java.util.function.Supplier;
  * the time of one short task, never a wait for a thread that does not run.
  *
  * <p>A helper that was late may still be computing after {@link #run} returned. Memory its tasks write into may
- * be used again only once {@link #finished} says so for that call's {@link Results#job}.
+ * be used again only once that call's {@link Results#helperDone} says so. It asks about that call alone: a helper
+ * busy with other callers' calls (compared runs share it) leaves this one done, as it can no longer start any of
+ * its tasks.
  */
 final class Parallel {
     private static final long PATIENCE_NANOS = 500_000;
     private static final int FREE = 0;
     private static final int HELPER = 1;
-    private static final int CALLER = 2;
+    private static final int HELPER_DONE = 2;
+    private static final int CALLER = 3;
 
     private static final ExecutorService HELPER_THREAD = Runtime.getRuntime().availableProcessors() < 2 ? null
             : Executors.newSingleThreadExecutor(r -> {
@@ -34,20 +37,29 @@ final class Parallel {
                 return t;
             });
 
-    /** Helper jobs handed out, and the last one done: the helper runs them one at a time, in order. */
-    private static final Object SUBMIT = new Object();
-    private static long submitted;
-    private static volatile long finished;
-
     private Parallel() {
     }
 
     /**
      * The results of one call, in task order.
      *
-     * @param job the helper's job for this call (0 when the caller did everything), see {@link #finished}
+     * @param claims who took each task (null when the caller did everything), see {@link #helperDone}
      */
-    record Results(Object[] values, long job) {
+    record Results(Object[] values, AtomicIntegerArray claims) {
+        /**
+         * Whether the helper has left every task of this call it took. Once {@link #run} returned, no task is free
+         * any more, so the helper cannot take another.
+         */
+        boolean helperDone() {
+            if (claims != null) {
+                for (int i = 0; i < claims.length(); i++) {
+                    if (claims.get(i) == HELPER) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
     }
 
     /** The results of the tasks, in task order. */
@@ -58,20 +70,12 @@ final class Parallel {
             for (int i = 0; i < n; i++) {
                 out[i] = tasks.get(i).get();
             }
-            return new Results(out, 0);
+            return new Results(out, null);
         }
         AtomicIntegerArray state = new AtomicIntegerArray(n);
         AtomicReferenceArray<Object> results = new AtomicReferenceArray<>(n);
         Object lock = new Object();
-        long job;
-        synchronized (SUBMIT) {
-            // numbered in the order the executor queues them
-            job = ++submitted;
-            HELPER_THREAD.execute(() -> {
-                helpWith(tasks, state, results, lock);
-                finished = job;
-            });
-        }
+        HELPER_THREAD.execute(() -> helpWith(tasks, state, results, lock));
         for (int i = 0; i < n; i++) {
             if (state.compareAndSet(i, FREE, CALLER)) {
                 results.set(i, tasks.get(i).get());
@@ -84,12 +88,7 @@ final class Parallel {
             }
             out[i] = results.get(i);
         }
-        return new Results(out, job);
-    }
-
-    /** Whether the helper is done with {@code job} and every job before it. */
-    static boolean finished(long job) {
-        return finished >= job;
+        return new Results(out, state);
     }
 
     private static void helpWith(java.util.List<Supplier<?>> tasks, AtomicIntegerArray state,
@@ -100,6 +99,8 @@ final class Parallel {
                     results.compareAndSet(i, null, tasks.get(i).get());
                 } catch (RuntimeException | Error e) {
                     // left unfinished: the caller computes it and meets the same error on its own thread
+                } finally {
+                    state.set(i, HELPER_DONE);
                 }
                 synchronized (lock) {
                     lock.notifyAll();

