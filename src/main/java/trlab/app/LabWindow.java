@@ -331,12 +331,14 @@ public final class LabWindow extends BorderPane {
     }
 
     /**
-     * Lays the window out once in presentation mode and back, before it is shown, so that the first switch in front
+     * Lays the window out in presentation mode and back, twice, before it is shown, so that the first switch in front
      * of a class does not wait for the styles, fonts and chart layouts of the large sizes to be worked out for the
-     * first time (about half a second in software rendering, against a tenth for every later switch).
+     * first time (about half a second in software rendering, against a tenth for every later switch). Twice, because
+     * a switch in the first minute, with a run training at full speed, still took 200-320 ms after one round and
+     * 140-190 ms after two; each round costs about half a second of start-up.
      */
     void warmUpPresentation() {
-        for (boolean on : new boolean[]{true, false}) {
+        for (boolean on : new boolean[]{true, false, true, false}) {
             setPresentation(on);
             applyCss();
             layout();

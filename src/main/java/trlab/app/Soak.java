@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * A scripted classroom session for {@code gui --soak MINUTES}: every preset in turn, each run at full speed, SGD vs
@@ -144,17 +146,32 @@ final class Soak {
     }
 
     /**
-     * The live heap after a full collection: the least of a few, since one may only queue finalizable objects that
-     * the next frees, and one that meets an image being compressed in the background is put off (the "GC locker"),
-     * measuring garbage.
+     * The live heap: the bytes of every object still reachable, as a class histogram counts them after its full
+     * collection (the heap's "used" would also count the unused ends of the regions that hold large arrays such as
+     * canvas textures, which vary with their sizes). The least of two, since a collection that meets an image being
+     * compressed in the background is put off (the "GC locker") and then counts garbage.
      */
     private static long liveHeap() {
         long heap = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            heap = Math.min(heap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        for (int i = 0; i < 2; i++) {
+            heap = Math.min(heap, histogramTotal());
         }
         return heap;
+    }
+
+    /** The total bytes of a live class histogram, or the heap used after a full collection where there is none. */
+    private static long histogramTotal() {
+        try {
+            String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[]{new String[0]}, new String[]{String[].class.getName()});
+            String text = histogram.strip(); // its last line: Total, instances, bytes
+            String[] total = text.substring(text.lastIndexOf('\n') + 1).trim().split("\\s+");
+            return Long.parseLong(total[total.length - 1]);
+        } catch (JMException | RuntimeException e) {
+            System.gc();
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        }
     }
 
     /**
