@@ -148,12 +148,15 @@ final class Soak {
     /**
      * The live heap: the bytes of every object still reachable, as a class histogram counts them after its full
      * collection (the heap's "used" would also count the unused ends of the regions that hold large arrays such as
-     * canvas textures, which vary with their sizes). The least of two, since a collection that meets an image being
-     * compressed in the background is put off (the "GC locker") and then counts garbage.
+     * canvas textures, which vary with their sizes). The histogram's own collection is skipped when it meets an
+     * image being compressed in the background (the "GC locker"), and then counts garbage; a full collection asked
+     * for just before waits for the compression instead, so little garbage is left for the histogram to count. The
+     * least of two.
      */
     private static long liveHeap() {
         long heap = Long.MAX_VALUE;
         for (int i = 0; i < 2; i++) {
+            System.gc();
             heap = Math.min(heap, histogramTotal());
         }
         return heap;

@@ -487,7 +487,20 @@ public abstract class ChartPane extends StackPane {
 
     /** An axis with a name, an optional unit (null for none) and log or linear scale, with plain tick labels. */
     protected static DefaultNumericAxis axis(String name, String unit, boolean log) {
-        DefaultNumericAxis a = new DefaultNumericAxis(name, unit);
+        DefaultNumericAxis a = new DefaultNumericAxis(name, unit) {
+            /**
+             * Draws only an axis that can be seen. JavaFX keeps a canvas's drawing commands until one clears the
+             * whole canvas, and one not on screen keeps them until it is shown: a hidden axis (a heat map's z axis
+             * while the map is off, the charts of the page not in view) that ChartFX redraws each frame piled up
+             * 10-20 MB of commands over half an hour of a lesson. An axis left dirty draws once it is seen again.
+             */
+            @Override
+            public void drawAxis() {
+                if (seen(this)) {
+                    super.drawAxis();
+                }
+            }
+        };
         a.setUnit(unit);
         a.setLogAxis(log);
         a.setAutoRangePadding(0.05);
@@ -502,6 +515,16 @@ public abstract class ChartPane extends StackPane {
         // adds a copy per frame, and (software rendering) a picture per canvas on the heap.
         a.getCanvas().setCache(false);
         return a;
+    }
+
+    /** Whether a node is in a scene with it and all its parents visible (a page not in view is not). */
+    static boolean seen(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 
     /** A renderer for lines (markers off unless a set asks for them), with NaN drawn as gaps. */
