@@ -290,6 +290,7 @@ public final class LabWindow extends BorderPane {
         if (page != drawnPage) {
             drawnPage = page;
             reshaped = true;
+            page.drawOwedAxes();
         }
         if (input != null && page.update(input, reshaped, CHARTS_PER_FRAME)) {
             reshaped = false;

@@ -173,6 +173,12 @@ public abstract class ChartGrid extends ScrollPane {
         }
         // fills the screen exactly when every row fits, so that no scroll bar appears for a rounding error
         setFitToHeight(rows * rowHeight + (rows - 1) * GAP <= height + 0.5);
+        drawOwedAxes(); // a chart shown again after a focus on one
+    }
+
+    /** Lets the charts draw the axes they put off while hidden (this page or the chart not in view). */
+    public void drawOwedAxes() {
+        charts.forEach(ChartPane::drawOwedAxes);
     }
 
     /** The grid's rows at this many columns, for the charts shown. */

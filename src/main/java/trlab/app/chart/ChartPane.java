@@ -15,6 +15,8 @@ import io.fair_acc.chartfx.utils.WriteFxImage;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.GridDataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.events.BitState;
+import io.fair_acc.dataset.events.ChartBits;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
@@ -487,20 +489,7 @@ public abstract class ChartPane extends StackPane {
 
     /** An axis with a name, an optional unit (null for none) and log or linear scale, with plain tick labels. */
     protected static DefaultNumericAxis axis(String name, String unit, boolean log) {
-        DefaultNumericAxis a = new DefaultNumericAxis(name, unit) {
-            /**
-             * Draws only an axis that can be seen. JavaFX keeps a canvas's drawing commands until one clears the
-             * whole canvas, and one not on screen keeps them until it is shown: a hidden axis (a heat map's z axis
-             * while the map is off, the charts of the page not in view) that ChartFX redraws each frame piled up
-             * 10-20 MB of commands over half an hour of a lesson. An axis left dirty draws once it is seen again.
-             */
-            @Override
-            public void drawAxis() {
-                if (seen(this)) {
-                    super.drawAxis();
-                }
-            }
-        };
+        DefaultNumericAxis a = new SeenAxis(name, unit);
         a.setUnit(unit);
         a.setLogAxis(log);
         a.setAutoRangePadding(0.05);
@@ -515,6 +504,57 @@ public abstract class ChartPane extends StackPane {
         // adds a copy per frame, and (software rendering) a picture per canvas on the heap.
         a.getCanvas().setCache(false);
         return a;
+    }
+
+    /**
+     * An axis that draws its canvas only while it can be seen. JavaFX keeps a canvas's drawing commands until they
+     * are shown or one clears the whole canvas, and a hidden axis's canvas is often empty (a heat map's z axis while
+     * the map is off): ChartFX's redraws of hidden axes piled up 10-20 MB of commands over half an hour of a lesson.
+     * A hidden axis still follows its range, ticks and size, so that the chart lays out around it as before (its
+     * changes keep reaching the chart), and owes the chart a drawing, which it makes once it is seen again.
+     */
+    static final class SeenAxis extends DefaultNumericAxis {
+        private boolean owed;
+
+        SeenAxis(String name, String unit) {
+            super(name, unit);
+        }
+
+        @Override
+        public void drawAxis() {
+            BitState state = getBitState();
+            if (!seen(this)) {
+                owed |= state.isDirty(ChartBits.AxisCanvas);
+                state.clear(ChartBits.AxisCanvas);
+            } else if (owed) {
+                owed = false;
+                state.setDirty(ChartBits.AxisCanvas);
+            }
+            super.drawAxis();
+        }
+
+        /** Whether a drawing was put off while hidden. */
+        boolean owesDrawing() {
+            return owed;
+        }
+
+        /** Asks for the drawing put off while hidden (the chart then draws this axis in its next pulse). */
+        void drawIfOwed() {
+            if (owed) {
+                getBitState().setDirty(ChartBits.AxisCanvas);
+            }
+        }
+    }
+
+    /** Draws the axes that were put off while this chart could not be seen (its page or a part of it hidden). */
+    void drawOwedAxes() {
+        List<Axis> axes = new ArrayList<>(chart.getAxes());
+        chart.getRenderers().forEach(r -> axes.addAll(r.getAxes()));
+        for (Axis axis : axes) {
+            if (axis instanceof SeenAxis seen) {
+                seen.drawIfOwed();
+            }
+        }
     }
 
     /** Whether a node is in a scene with it and all its parents visible (a page not in view is not). */
