@@ -546,11 +546,12 @@ public abstract class ChartPane extends StackPane {
         }
     }
 
-    /** Draws the axes that were put off while this chart could not be seen (its page or a part of it hidden). */
+    /**
+     * Draws the axes that were put off while this chart could not be seen (its page or a part of it hidden); the
+     * chart holds every axis, also its renderers' (see {@link #addRenderers}).
+     */
     void drawOwedAxes() {
-        List<Axis> axes = new ArrayList<>(chart.getAxes());
-        chart.getRenderers().forEach(r -> axes.addAll(r.getAxes()));
-        for (Axis axis : axes) {
+        for (Axis axis : chart.getAxes()) {
             if (axis instanceof SeenAxis seen) {
                 seen.drawIfOwed();
             }
