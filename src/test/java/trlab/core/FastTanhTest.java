@@ -3,7 +3,11 @@ package trlab.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,47 +48,94 @@ class FastTanhTest {
 
     @Test
     void arrayVersionIsWithinOneTrillionthRelativeOfMathTanhOverADenseSweep() {
-        double[] h = sweep();
-        double[] phi = new double[h.length];
-        double[] dphi = new double[h.length];
-        FastTanh.evaluate(h, phi, dphi, 0, h.length);
-        double worst = 0;
-        double worstAt = 0;
-        for (int i = 0; i < h.length; i++) {
-            double exact = Math.tanh(h[i]);
-            double err = exact == 0 ? Math.abs(phi[i]) : Math.abs(phi[i] - exact) / Math.abs(exact);
-            if (err > worst) {
-                worst = err;
-                worstAt = h[i];
-            }
-        }
-        assertThat(worst).as("worst relative error, at x = %s", worstAt).isLessThan(RELATIVE);
+        Accuracy a = Accuracy.ofSweep();
+        assertThat(a.worst).as("worst relative error, at x = %s", a.worstAt).isLessThan(RELATIVE);
         // in fact a few ulps: keep an eye on regressions well below the promise
-        assertThat(worst).as("worst relative error, at x = %s", worstAt).isLessThan(4e-15);
+        assertThat(a.worst).as("worst relative error, at x = %s", a.worstAt).isLessThan(4e-15);
     }
 
     @Test
     void derivativeIsOneMinusPhiSquaredWithinAFewUlpsOfTheExactReference() {
-        double[] h = sweep();
-        double[] phi = new double[h.length];
-        double[] dphi = new double[h.length];
-        FastTanh.evaluate(h, phi, dphi, 0, h.length);
-        double worstAbsolute = 0;
-        double worstRelative = 0;
-        for (int i = 0; i < h.length; i++) {
-            double exact = Activation.TANH.derivative(h[i], Math.tanh(h[i]));
-            if (dphi[i] != 1.0 - phi[i] * phi[i]) {
-                fail("phi'(%s) = %s is not 1 - phi² of phi = %s", h[i], dphi[i], phi[i]);
-            }
-            // 1 - phi² loses relative precision where tanh is near ±1 (as the reference does); absolute error is
-            // what both share: a few ulps of 1. Where phi' is not small, the relative error is small too.
-            worstAbsolute = Math.max(worstAbsolute, Math.abs(dphi[i] - exact));
-            if (Math.abs(h[i]) < 3) {
-                worstRelative = Math.max(worstRelative, Math.abs(dphi[i] - exact) / exact);
-            }
+        Accuracy a = Accuracy.ofSweep();
+        assertThat(a.notOneMinusSquareAt).as("the first x whose phi' is not 1 - phi² of its phi").isNaN();
+        assertThat(a.worstDerivativeAbsolute).isLessThanOrEqualTo(2e-15);
+        assertThat(a.worstDerivativeRelative).isLessThan(RELATIVE);
+    }
+
+    /**
+     * A CPU without FMA: the JVM told not to use the instruction ({@code -XX:-UseFMA}) makes FastTanh take plain
+     * multiplies and adds, which must keep the same promises (this machine's own kind is the tests above).
+     */
+    @Test
+    void withoutFmaThePlainKindKeepsTheSamePromises() throws Exception {
+        Path out = Files.createTempFile("fasttanh-plain", ".txt");
+        try {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:-UseFMA", "-cp", System.getProperty("java.class.path"), PlainKind.class.getName())
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child ends").isTrue();
+            List<String> lines = Files.readAllLines(out);
+            assertThat(child.exitValue()).as(String.join("\n", lines)).isZero();
+            assertThat(lines).as("the child's report").hasSize(5);
+            assertThat(lines.get(0)).isEqualTo("fused false");
+            assertThat(Double.parseDouble(lines.get(1))).as("worst relative error").isLessThan(4e-15);
+            assertThat(lines.get(2)).as("phi' = 1 - phi² everywhere").isEqualTo("NaN");
+            assertThat(Double.parseDouble(lines.get(3))).as("worst derivative error").isLessThanOrEqualTo(2e-15);
+            assertThat(Double.parseDouble(lines.get(4))).as("worst relative derivative error").isLessThan(RELATIVE);
+        } finally {
+            Files.deleteIfExists(out);
         }
-        assertThat(worstAbsolute).isLessThanOrEqualTo(2e-15);
-        assertThat(worstRelative).isLessThan(RELATIVE);
+    }
+
+    /** The child of {@link #withoutFmaThePlainKindKeepsTheSamePromises}: the sweep's figures, one per line. */
+    public static final class PlainKind {
+        public static void main(String[] args) {
+            Accuracy a = Accuracy.ofSweep();
+            System.out.println("fused " + FastTanh.FUSED);
+            System.out.println(a.worst);
+            System.out.println(a.notOneMinusSquareAt);
+            System.out.println(a.worstDerivativeAbsolute);
+            System.out.println(a.worstDerivativeRelative);
+        }
+    }
+
+    /** The fast tanh over the dense sweep against Math.tanh, and its derivative against the exact one. */
+    private static final class Accuracy {
+        double worst;
+        double worstAt;
+        double worstDerivativeAbsolute;
+        double worstDerivativeRelative;
+        /** NaN, or the first x whose phi' is not 1 - phi² of its phi (one multiply-add, as FastTanh rounds it). */
+        double notOneMinusSquareAt = Double.NaN;
+
+        static Accuracy ofSweep() {
+            double[] h = sweep();
+            double[] phi = new double[h.length];
+            double[] dphi = new double[h.length];
+            FastTanh.evaluate(h, phi, dphi, 0, h.length);
+            Accuracy a = new Accuracy();
+            for (int i = 0; i < h.length; i++) {
+                double exact = Math.tanh(h[i]);
+                double err = exact == 0 ? Math.abs(phi[i]) : Math.abs(phi[i] - exact) / Math.abs(exact);
+                if (err > a.worst) {
+                    a.worst = err;
+                    a.worstAt = h[i];
+                }
+                double oneMinusSquare = FastTanh.FUSED ? Math.fma(-phi[i], phi[i], 1.0) : 1.0 - phi[i] * phi[i];
+                if (dphi[i] != oneMinusSquare && Double.isNaN(a.notOneMinusSquareAt)) {
+                    a.notOneMinusSquareAt = h[i];
+                }
+                // 1 - phi² loses relative precision where tanh is near ±1 (as the reference does); absolute error
+                // is what both share: a few ulps of 1. Where phi' is not small, the relative error is small too.
+                double exactDerivative = Activation.TANH.derivative(h[i], exact);
+                a.worstDerivativeAbsolute = Math.max(a.worstDerivativeAbsolute, Math.abs(dphi[i] - exactDerivative));
+                if (Math.abs(h[i]) < 3) {
+                    a.worstDerivativeRelative = Math.max(a.worstDerivativeRelative,
+                            Math.abs(dphi[i] - exactDerivative) / exactDerivative);
+                }
+            }
+            return a;
+        }
     }
 
     @Test
