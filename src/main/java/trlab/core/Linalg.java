@@ -1,12 +1,39 @@
 package trlab.core;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+
 /**
  * The few dense kernels the hot paths share, written for C2: the reductions keep several independent partial sums
  * (a double sum is otherwise one long chain of dependent adds, which C2 may not reorder), combined in a fixed
  * order so the result depends only on the inputs.
  */
 public final class Linalg {
+    /**
+     * Whether {@link #madd} is fused: the JVM computes Math.fma with the CPU's FMA instruction (its UseFMA flag; x86
+     * since 2013, every 64-bit ARM). Without the instruction Math.fma runs in software, hundreds of times slower.
+     */
+    public static final boolean FUSED = jvmUsesFma();
+
     private Linalg() {
+    }
+
+    /**
+     * a b + c: one fused multiply-add (rounded once, a third fewer operations in a vectorised loop) where the CPU
+     * has the instruction, a multiply and an add elsewhere. Exact IEEE arithmetic either way, so a result is the
+     * same bit for bit on every machine of one kind; FUSED is a constant, so each loop compiles to one kind.
+     */
+    public static double madd(double a, double b, double c) {
+        return FUSED ? Math.fma(a, b, c) : a * b + c;
+    }
+
+    private static boolean jvmUsesFma() {
+        try {
+            return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseFMA").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return false; // not HotSpot, or no management module: the plain kind is never slow
+        }
     }
 
     /** sum_i a[ao + i] b[bo + i] over i in [0, n), as four interleaved partial sums added pairwise. */

@@ -91,7 +91,7 @@ class FastTanhTest {
     public static final class PlainKind {
         public static void main(String[] args) {
             Accuracy a = Accuracy.ofSweep();
-            System.out.println("fused " + FastTanh.FUSED);
+            System.out.println("fused " + Linalg.FUSED);
             System.out.println(a.worst);
             System.out.println(a.notOneMinusSquareAt);
             System.out.println(a.worstDerivativeAbsolute);
@@ -121,7 +121,7 @@ class FastTanhTest {
                     a.worst = err;
                     a.worstAt = h[i];
                 }
-                double oneMinusSquare = FastTanh.FUSED ? Math.fma(-phi[i], phi[i], 1.0) : 1.0 - phi[i] * phi[i];
+                double oneMinusSquare = Linalg.FUSED ? Math.fma(-phi[i], phi[i], 1.0) : 1.0 - phi[i] * phi[i];
                 if (dphi[i] != oneMinusSquare && Double.isNaN(a.notOneMinusSquareAt)) {
                     a.notOneMinusSquareAt = h[i];
                 }
