@@ -323,6 +323,24 @@ final class BatchGradient {
         }
 
         /**
+         * K = 1: dl/df of the samples in rows r..r+3 of the block into scratch.four, and their shares of gc in that
+         * order: the same numbers as {@link #outputError} on each row, the four dots side by side.
+         */
+        private void outputErrorsOfFour(BatchGradient job, Scratch scratch, int start, int r) {
+            Network net = job.net;
+            int n = net.width;
+            double[] dots = scratch.four;
+            Linalg.dot4(net.a, 0, scratch.phi, r * n, (r + 1) * n, (r + 2) * n, (r + 3) * n, n, dots);
+            double[] f = scratch.f;
+            for (int q = 0; q < 4; q++) {
+                f[0] = net.scale * dots[q] + net.c[0];
+                job.loss.gradient(f, 0, job.targets, start + r + q - job.from, 1, job.factor, scratch.g, 0);
+                gc[0] += scratch.g[0];
+                dots[q] = scratch.g[0];
+            }
+        }
+
+        /**
          * K = 1: rows r..r+3 of the block, added to each sum one sample after another, as accumulateOne would, but
          * with one load and store of the sum per four samples. (One loop per sum: a single loop over all of them
          * was not vectorised and ran slower than one sample at a time.)
@@ -332,10 +350,9 @@ final class BatchGradient {
             int n = net.width;
             int d = net.inputs;
             double[] x = job.x;
+            outputErrorsOfFour(job, scratch, start, r);
             double[] gs = scratch.four;
             for (int q = 0; q < 4; q++) {
-                outputError(job, scratch, start + r + q, r + q);
-                gs[q] = scratch.g[0];
                 System.arraycopy(scratch.phi, (r + q) * n, scratch.phiRows[q], 0, n);
                 System.arraycopy(scratch.dphi, (r + q) * n, scratch.dphiRows[q], 0, n);
             }
