@@ -4,12 +4,11 @@ import static trlab.core.Linalg.madd;
 
 /**
  * tanh and its derivative 1 - tanh² over whole arrays, written so that C2 (JDK 17) vectorises it: only +, *, /,
- * min and max, no branches, no calls. Within a few ulps of {@link Math#tanh} (FastTanhTest: below 1e-12 relative
+ * min and max, no branches, and no calls but small static helpers, which inline. Within a few ulps of {@link Math#tanh} (FastTanhTest: below 1e-12 relative
  * over a dense sweep; about 1e-15 in fact). The exact reference stays {@link Activation#value}.
  *
  * <p>The method: clamp x to [-20, 20] (beyond, tanh is ±1 to double precision; NaN stays NaN because min and max
- * propagate it); u0 = expm1(2x / 2^5) by its Taylor series to degree 10 in Horner form (no cancellation,
- * |2x/2^5| <= 1.25);
+ * propagate it); u0 = expm1(2x / 2^5) by its Taylor series to degree 10 (no cancellation, |2x/2^5| <= 1.25);
  * then five doublings expm1(2z) = expm1(z) (expm1(z) + 2) give u = expm1(2x); tanh x = u / (u + 2). The doublings
  * are stable for x < 0 and for x > 0 the error they amplify is damped by 2 / (u + 2) in the quotient.
  *
@@ -22,8 +21,8 @@ import static trlab.core.Linalg.madd;
  * C2 does not vectorise a loop that mixes h[i + shift] with phi[i]. About 0.8 ns per entry on the lab machine
  * (AVX-512), against 14 ns for Math.tanh.
  *
- * <p>Each multiply-add is {@link Linalg#madd}: fused where the CPU has FMA (1.15 ns per entry without), a multiply
- * and an add elsewhere. Both are exact IEEE arithmetic, so the result is the same bit for bit on every machine of
+ * <p>Each multiply-add is {@link Linalg#madd}: fused where the CPU has FMA, a multiply and an add elsewhere (1.1 ns
+ * per entry). Both are exact IEEE arithmetic, so the result is the same bit for bit on every machine of
  * one kind, vectorised or not, and both keep the same accuracy (FastTanhTest runs the plain kind in a JVM told to do
  * without FMA).
  */
@@ -56,13 +55,7 @@ public final class FastTanh {
         series(h, phi, dphi, from, to);
         for (int i = from; i < to; i++) {
             double x = dphi[i];
-            double r = phi[i];
-            r = r * madd(x, r, 2.0);
-            r = r * madd(x, r, 2.0);
-            r = r * madd(x, r, 2.0);
-            r = r * madd(x, r, 2.0);
-            r = r * madd(x, r, 2.0);
-            double u = x * r;
+            double u = x * doubled(x, phi[i]);
             double t = u / (u + 2.0);
             phi[i] = t;
             dphi[i] = madd(-t, t, 1.0);
@@ -76,13 +69,7 @@ public final class FastTanh {
         series(h, phi, scratch, from, to);
         for (int i = from; i < to; i++) {
             double x = scratch[i];
-            double r = phi[i];
-            r = r * madd(x, r, 2.0);
-            r = r * madd(x, r, 2.0);
-            r = r * madd(x, r, 2.0);
-            r = r * madd(x, r, 2.0);
-            r = r * madd(x, r, 2.0);
-            double u = x * r;
+            double u = x * doubled(x, phi[i]);
             phi[i] = u / (u + 2.0);
             // a useless store, but without it C2 (JDK 17) does not vectorise this loop: 2.8 ns per entry, not 0.9
             scratch[i] = u;
@@ -95,44 +82,47 @@ public final class FastTanh {
      */
     private static void series(double[] h, double[] r, double[] xs, int from, int to) {
         for (int i = from; i < to; i++) {
-            double x = Math.max(-LIMIT, Math.min(LIMIT, h[i]));
-            double y = C * x;
-            double q = Q9;
-            q = madd(q, y, Q8);
-            q = madd(q, y, Q7);
-            q = madd(q, y, Q6);
-            q = madd(q, y, Q5);
-            q = madd(q, y, Q4);
-            q = madd(q, y, Q3);
-            q = madd(q, y, Q2);
-            q = madd(q, y, Q1);
-            q = madd(q, y, 1.0);
-            r[i] = C * q;
+            double x = clamp(h[i]);
+            r[i] = C * expm1Ratio(C * x);
             xs[i] = x;
         }
     }
 
+    /**
+     * x within [-LIMIT, LIMIT]; NaN stays NaN (min and max propagate it). A third of the first loop's time: JDK 17
+     * vectorises min and max as several instructions each (for NaN and -0), and no cheaper select vectorises.
+     */
+    private static double clamp(double h) {
+        return Math.max(-LIMIT, Math.min(LIMIT, h));
+    }
+
+    /**
+     * expm1(y) / y = 1 + y / 2! + ... + y^9 / 10! in Estrin's form: pairs of terms, then pairs of pairs, each level
+     * a multiply-add by y², y⁴, y⁸. Its longest chain of dependent operations is four deep where Horner's is nine,
+     * so a vectorised loop waits less (timed 9 % faster in the whole tanh); the terms fall off fast enough that the
+     * order of the additions costs nothing measurable (FastTanhTest).
+     */
+    private static double expm1Ratio(double y) {
+        double y2 = y * y;
+        double y4 = y2 * y2;
+        double low = madd(madd(Q3, y, Q2), y2, madd(Q1, y, 1.0));
+        double high = madd(madd(Q7, y, Q6), y2, madd(Q5, y, Q4));
+        return madd(madd(Q9, y, Q8), y4 * y4, madd(high, y4, low));
+    }
+
+    /** r = expm1(C x) / x doubled five times: expm1(2x) / x, by expm1(2z) = expm1(z) (expm1(z) + 2). */
+    private static double doubled(double x, double r) {
+        r = r * madd(x, r, 2.0);
+        r = r * madd(x, r, 2.0);
+        r = r * madd(x, r, 2.0);
+        r = r * madd(x, r, 2.0);
+        return r * madd(x, r, 2.0);
+    }
+
     /** The same arithmetic for one value (tests, and callers with a single input). */
     public static double tanh(double h) {
-        double x = Math.max(-LIMIT, Math.min(LIMIT, h));
-        double y = C * x;
-        double q = Q9;
-        q = madd(q, y, Q8);
-        q = madd(q, y, Q7);
-        q = madd(q, y, Q6);
-        q = madd(q, y, Q5);
-        q = madd(q, y, Q4);
-        q = madd(q, y, Q3);
-        q = madd(q, y, Q2);
-        q = madd(q, y, Q1);
-        q = madd(q, y, 1.0);
-        double r = C * q;
-        r = r * madd(x, r, 2.0);
-        r = r * madd(x, r, 2.0);
-        r = r * madd(x, r, 2.0);
-        r = r * madd(x, r, 2.0);
-        r = r * madd(x, r, 2.0);
-        double u = x * r;
+        double x = clamp(h);
+        double u = x * doubled(x, C * expm1Ratio(C * x));
         return u / (u + 2.0);
     }
 }
