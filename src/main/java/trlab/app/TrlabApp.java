@@ -16,6 +16,8 @@ import trlab.experiment.config.ExperimentConfig;
 import trlab.experiment.config.Presets;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,10 @@ public class TrlabApp extends Application {
     private static final double WIDTH = 1600;
     private static final double HEIGHT = 960;
     private static final long BENCHMARK_STEPS = 1_000_000_000_000L;
+    /** A benchmark's JIT has settled when it compiles for less than this share of a second. */
+    private static final double SETTLED_COMPILE_SHARE = 0.1;
+    /** The longest a benchmark warms up before it starts timing. */
+    private static final int MAX_WARMUP_SECONDS = 60;
     /** Joins the specs of several --compare options into one named parameter (a spec has no semicolon). */
     public static final String ARM_SEPARATOR = ";";
     private static volatile int exitCode;
@@ -133,7 +139,9 @@ public class TrlabApp extends Application {
 
     /**
      * Runs the preset (or the comparison) as fast as it may and reports how the window keeps up: frames and
-     * training speed, the steps of all runs together.
+     * training speed, the steps of all runs together. The timing starts once the JIT has settled (see
+     * {@link #whenCompiled}): a window compiles for many seconds, and a compiler thread busy on one of two cores
+     * would make the figures those of the first seconds, not of a lesson.
      */
     private void benchmark(double seconds) {
         // the preset's own length may end within the warm-up at full speed: measure an open-ended run of it
@@ -142,9 +150,9 @@ public class TrlabApp extends Application {
         lab.reset();
         window.runAtFullSpeed();
         lab.play();
-        double warmup = 1.0;
+        long opened = System.nanoTime();
         long[] start = new long[2];
-        later(warmup, () -> {
+        whenCompiled(() -> {
             window.clock().restart();
             start[0] = steps(lab);
             start[1] = System.nanoTime();
@@ -153,13 +161,39 @@ public class TrlabApp extends Application {
                 double elapsed = (System.nanoTime() - start[1]) / 1e9;
                 long steps = steps(lab) - start[0];
                 System.out.printf(Locale.ROOT, "{\"fps\": %.1f, \"pulseMillisMedian\": %.2f, \"pulseMillisP95\": %.2f,"
-                                + " \"stepsPerSecond\": %.1f, \"runs\": %d, \"frames\": %d, \"seconds\": %.2f}%n",
+                                + " \"stepsPerSecond\": %.1f, \"runs\": %d, \"frames\": %d, \"seconds\": %.2f,"
+                                + " \"warmupSeconds\": %.1f}%n",
                         clock.framesPerSecond(), clock.intervalMillis(0.5), clock.intervalMillis(0.95),
-                        steps / elapsed, lab.arms().size(), clock.frames(), elapsed);
+                        steps / elapsed, lab.arms().size(), clock.frames(), elapsed, (start[1] - opened) / 1e9);
                 exitCode = 0;
                 Platform.exit();
             });
         });
+    }
+
+    /**
+     * Runs {@code action} once the JIT compilers spent less than {@link #SETTLED_COMPILE_SHARE} of a second
+     * compiling in the last second, but after one second at least and {@link #MAX_WARMUP_SECONDS} at most (a JVM
+     * that does not report its compilation time gets the most).
+     */
+    private static void whenCompiled(Runnable action) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long[] last = {timed ? jit.getTotalCompilationTime() : 0};
+        int[] waited = {0};
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            waited[0]++;
+            long now = timed ? jit.getTotalCompilationTime() : 0;
+            boolean settled = timed && now - last[0] < SETTLED_COMPILE_SHARE * 1000;
+            last[0] = now;
+            if (settled || waited[0] >= MAX_WARMUP_SECONDS) {
+                action.run();
+            } else {
+                later(1, check[0]);
+            }
+        };
+        later(1, check[0]);
     }
 
     private static long steps(Lab lab) {
