@@ -177,23 +177,25 @@ public class TrlabApp extends Application {
      * that does not report its compilation time gets the most).
      */
     private static void whenCompiled(Runnable action) {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
-        long[] last = {timed ? jit.getTotalCompilationTime() : 0};
-        int[] waited = {0};
-        Runnable[] check = new Runnable[1];
-        check[0] = () -> {
-            waited[0]++;
-            long now = timed ? jit.getTotalCompilationTime() : 0;
-            boolean settled = timed && now - last[0] < SETTLED_COMPILE_SHARE * 1000;
-            last[0] = now;
-            if (settled || waited[0] >= MAX_WARMUP_SECONDS) {
+        afterSettling(action, compileMillis(), 1);
+    }
+
+    private static void afterSettling(Runnable action, long compiledBefore, int seconds) {
+        later(1, () -> {
+            long compiled = compileMillis();
+            boolean settled = compiled >= 0 && compiled - compiledBefore < SETTLED_COMPILE_SHARE * 1000;
+            if (settled || seconds >= MAX_WARMUP_SECONDS) {
                 action.run();
             } else {
-                later(1, check[0]);
+                afterSettling(action, compiled, seconds + 1);
             }
-        };
-        later(1, check[0]);
+        });
+    }
+
+    /** The JIT's compiling time so far, all its threads together, or -1 if the JVM does not say. */
+    private static long compileMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     private static long steps(Lab lab) {
