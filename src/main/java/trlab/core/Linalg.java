@@ -56,7 +56,7 @@ public final class Linalg {
     }
 
     /**
-     * out[q] = dot(a, ao, b, offsets[q], n) for q in [0, 4): each summed exactly as {@link #dot} sums it, the four
+     * out[q] = dot(a, ao, b, o_q, n) for q = 0, 1, 2, 3: each summed exactly as {@link #dot} sums it, the four
      * side by side. One dot is a chain of dependent adds, so its adds wait on each other; four independent ones
      * fill those waits (timed about a third faster than four dots in a row).
      */
