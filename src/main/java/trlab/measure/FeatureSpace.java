@@ -122,7 +122,7 @@ public final class FeatureSpace {
         int size = Math.min(n, m);
         double[] gram = n <= m ? SymmetricEigen.innerGram(centred, m, n) : SymmetricEigen.outerGram(centred, m, n);
         int components = Math.min(2, size);
-        SymmetricEigen eig = SymmetricEigen.of(gram, size, components);
+        SymmetricEigen eig = SymmetricEigen.leading(gram, size, components);
         double total = 0;
         for (double v : eig.values()) {
             total += Math.max(v, 0);

@@ -1,8 +1,6 @@
 package trlab.measure;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import trlab.core.Network;
 
 import java.util.Arrays;
@@ -23,13 +21,10 @@ final class Scratch {
     private double[] blockPhi = new double[0];
     private double[] blockDphi = new double[0];
     private double[] symmetricGram = new double[0];
+    private double[] factors = new double[0];
     private double[][] transposed = new double[0][0];
     private double[][] gram = new double[0][0];
     private final DMatrixRMaj symmetric = new DMatrixRMaj(1, 1);
-    /** EJML's decompositions without and with vectors (a snapshot takes both in turn), and their sizes. */
-    @SuppressWarnings("unchecked")
-    private final EigenDecomposition_F64<DMatrixRMaj>[] eig = new EigenDecomposition_F64[2];
-    private final int[] eigSize = new int[2];
     private Network network;
 
     private Scratch() {
@@ -71,6 +66,12 @@ final class Scratch {
         return symmetricGram;
     }
 
+    /** At least {@code length} entries, of any value: the LU factors of an inverse iteration. */
+    double[] factors(int length) {
+        factors = atLeast(factors, length);
+        return factors;
+    }
+
     /** {@code rows} arrays of {@code cols}, of any value: for the transposed matrix in a Gram product. */
     double[][] transposed(int rows, int cols) {
         if (transposed.length != rows || rows > 0 && transposed[0].length != cols) {
@@ -100,16 +101,6 @@ final class Scratch {
         symmetric.reshape(n, n);
         System.arraycopy(values, 0, symmetric.data, 0, n * n);
         return symmetric;
-    }
-
-    /** EJML's symmetric eigen decomposition of n x n matrices, made once and used again (it keeps its arrays). */
-    EigenDecomposition_F64<DMatrixRMaj> eig(int n, boolean withVectors) {
-        int slot = withVectors ? 1 : 0;
-        if (eig[slot] == null || eigSize[slot] != n) {
-            eig[slot] = DecompositionFactory_DDRM.eig(n, withVectors, true);
-            eigSize[slot] = n;
-        }
-        return eig[slot];
     }
 
     /** A network of the same shape as {@code net}, its parameters of any value: for {@link Fragility}'s draws. */
