@@ -11,13 +11,12 @@ import javafx.util.Duration;
 import trlab.app.chart.ChartExport;
 import trlab.app.chart.ChartPane;
 import trlab.experiment.Comparison;
+import trlab.experiment.Jit;
 import trlab.experiment.config.ConfigException;
 import trlab.experiment.config.ExperimentConfig;
 import trlab.experiment.config.Presets;
 
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +33,6 @@ public class TrlabApp extends Application {
     private static final double WIDTH = 1600;
     private static final double HEIGHT = 960;
     private static final long BENCHMARK_STEPS = 1_000_000_000_000L;
-    /** A benchmark's JIT has settled when it compiles for less than this share of a second. */
-    private static final double SETTLED_COMPILE_SHARE = 0.1;
     /** The longest a benchmark warms up before it starts timing. */
     private static final int MAX_WARMUP_SECONDS = 60;
     /** Joins the specs of several --compare options into one named parameter (a spec has no semicolon). */
@@ -172,30 +169,23 @@ public class TrlabApp extends Application {
     }
 
     /**
-     * Runs {@code action} once the JIT compilers spent less than {@link #SETTLED_COMPILE_SHARE} of a second
-     * compiling in the last second, but after one second at least and {@link #MAX_WARMUP_SECONDS} at most (a JVM
+     * Runs {@code action} once the JIT has settled over the last second ({@link Jit#settled}), but after one second
+     * at least and {@link #MAX_WARMUP_SECONDS} at most (a JVM
      * that does not report its compilation time gets the most).
      */
     private static void whenCompiled(Runnable action) {
-        afterSettling(action, compileMillis(), 1);
+        afterSettling(action, Jit.compileMillis(), 1);
     }
 
     private static void afterSettling(Runnable action, long compiledBefore, int seconds) {
         later(1, () -> {
-            long compiled = compileMillis();
-            boolean settled = compiled >= 0 && compiled - compiledBefore < SETTLED_COMPILE_SHARE * 1000;
-            if (settled || seconds >= MAX_WARMUP_SECONDS) {
+            long compiled = Jit.compileMillis();
+            if (Jit.settled(compiledBefore, compiled, 1000) || seconds >= MAX_WARMUP_SECONDS) {
                 action.run();
             } else {
                 afterSettling(action, compiled, seconds + 1);
             }
         });
-    }
-
-    /** The JIT's compiling time so far, all its threads together, or -1 if the JVM does not say. */
-    private static long compileMillis() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     private static long steps(Lab lab) {

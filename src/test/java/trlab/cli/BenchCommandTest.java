@@ -37,6 +37,9 @@ class BenchCommandTest extends CommandTest {
         assertThat(line.get("snapshotMillis").isNumber()).isTrue();
         assertThat(line.get("snapshotMillis").asDouble()).isPositive();
         assertThat(line.get("snapshotFirstSecondMillis").asDouble()).isPositive();
+        // the snapshots warm up until the JIT has settled, within min(3 s, seconds / 2) and 5 x seconds (one
+        // snapshot of this small network more at most)
+        assertThat(line.get("snapshotWarmupSeconds").asDouble()).isBetween(0.1, 1.6);
         assertThat(stderr()).isEmpty();
     }
 
