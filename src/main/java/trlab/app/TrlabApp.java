@@ -170,8 +170,8 @@ public class TrlabApp extends Application {
 
     /**
      * Runs {@code action} once the JIT has settled over the last second ({@link Jit#settled}), but after one second
-     * at least and {@link #MAX_WARMUP_SECONDS} at most (a JVM
-     * that does not report its compilation time gets the most).
+     * at least and {@link #MAX_WARMUP_SECONDS} at most (a JVM that does not report its compilation time gets the
+     * most).
      */
     private static void whenCompiled(Runnable action) {
         afterSettling(action, Jit.compileMillis(), 1);

@@ -117,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * Takes snapshots until the JIT has compiled their code ({@link Jit#settled} over a second), for at least
      * {@link #SNAPSHOT_WARMUP_RUNS} and min(3 s, seconds / 2), at most min({@link #MAX_SNAPSHOT_WARMUP_SECONDS},
-     * 5 seconds); returns the seconds it took. A live view takes a snapshot every frame, so the cost that matters is
+     * 5 x seconds) once it has those runs; returns the seconds it took. A live view takes a snapshot every frame, so the cost that matters is
      * the compiled one, and it comes late: a snapshot calls many of its methods once, and these reach C2 after
      * hundreds of snapshots. After a fixed 2 s some processes were still compiling them (Response.measure, EJML's
      * tridiagonal decomposition) while the timing ran, and gave 8-10 ms at width 1000 where the others gave 6.
@@ -131,13 +131,15 @@ final class BenchCommand implements Callable<Integer> {
         for (int runs = 1; ; runs++) {
             run.liveSnapshot();
             long now = System.nanoTime();
+            if (runs < SNAPSHOT_WARMUP_RUNS) {
+                continue;
+            }
             if (now >= most) {
                 break;
             }
             if (now - windowStart >= SETTLING_WINDOW_NANOS) {
                 long compiledNow = Jit.compileMillis();
-                if (Jit.settled(compiled, compiledNow, (now - windowStart) / 1e6) && now >= least
-                        && runs >= SNAPSHOT_WARMUP_RUNS) {
+                if (Jit.settled(compiled, compiledNow, (now - windowStart) / 1e6) && now >= least) {
                     break;
                 }
                 windowStart = now;
