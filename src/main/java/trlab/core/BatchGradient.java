@@ -316,7 +316,13 @@ final class BatchGradient {
             for (int o = 0; o < k; o++) {
                 f[o] = net.scale * Linalg.dot(net.a, o * n, scratch.phi, r * n, n) + net.c[o];
             }
-            job.loss.gradient(f, 0, job.targets, (pos - job.from) * k, k, job.factor, scratch.g, 0);
+            errorOfOutputs(job, scratch, pos);
+        }
+
+        /** dl/df of sample pos from its outputs in scratch.f (K of them into scratch.g), and its share of gc. */
+        private void errorOfOutputs(BatchGradient job, Scratch scratch, int pos) {
+            int k = job.net.outputs;
+            job.loss.gradient(scratch.f, 0, job.targets, (pos - job.from) * k, k, job.factor, scratch.g, 0);
             for (int o = 0; o < k; o++) {
                 gc[o] += scratch.g[o];
             }
@@ -334,8 +340,7 @@ final class BatchGradient {
             double[] f = scratch.f;
             for (int q = 0; q < 4; q++) {
                 f[0] = net.scale * dots[q] + net.c[0];
-                job.loss.gradient(f, 0, job.targets, start + r + q - job.from, 1, job.factor, scratch.g, 0);
-                gc[0] += scratch.g[0];
+                errorOfOutputs(job, scratch, start + r + q);
                 dots[q] = scratch.g[0];
             }
         }

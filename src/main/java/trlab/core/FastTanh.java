@@ -4,8 +4,9 @@ import static trlab.core.Linalg.madd;
 
 /**
  * tanh and its derivative 1 - tanh² over whole arrays, written so that C2 (JDK 17) vectorises it: only +, *, /,
- * min and max, no branches, and no calls but small static helpers, which inline. Within a few ulps of {@link Math#tanh} (FastTanhTest: below 1e-12 relative
- * over a dense sweep; about 1e-15 in fact). The exact reference stays {@link Activation#value}.
+ * min and max, no branches, and no calls but small static helpers, which inline. Within a few ulps of
+ * {@link Math#tanh} (FastTanhTest: below 1e-12 relative over a dense sweep; about 1e-15 in fact). The exact
+ * reference stays {@link Activation#value}.
  *
  * <p>The method: clamp x to [-20, 20] (beyond, tanh is ±1 to double precision; NaN stays NaN because min and max
  * propagate it); u0 = expm1(2x / 2^5) by its Taylor series to degree 10 (no cancellation, |2x/2^5| <= 1.25);

@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import trlab.core.Linalg;
 import trlab.core.Rng;
 
 import java.util.Arrays;
@@ -122,11 +123,7 @@ record SymmetricEigen(int size, double[] values, int columns, double[] vectors) 
             }
             double residual = 0;
             for (int r = 0; r < n; r++) {
-                double gv = 0;
-                for (int k = 0; k < n; k++) {
-                    gv += g[r * n + k] * v[k];
-                }
-                double e = gv - lambda * v[r];
+                double e = Linalg.dot(g, r * n, v, 0, n) - lambda * v[r];
                 residual += e * e;
             }
             if (!(Math.sqrt(residual) <= RESIDUAL * norm)) {

@@ -131,7 +131,7 @@ class FastTanhTest {
                     a.worst = err;
                     a.worstAt = h[i];
                 }
-                double oneMinusSquare = Linalg.FUSED ? Math.fma(-phi[i], phi[i], 1.0) : 1.0 - phi[i] * phi[i];
+                double oneMinusSquare = Linalg.madd(-phi[i], phi[i], 1.0);
                 if (dphi[i] != oneMinusSquare && Double.isNaN(a.notOneMinusSquareAt)) {
                     a.notOneMinusSquareAt = h[i];
                 }
