@@ -3,6 +3,8 @@ package trlab.app.chart;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Skin;
+import javafx.scene.control.skin.ScrollPaneSkin;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -73,6 +75,19 @@ public abstract class ChartGrid extends ScrollPane {
         }
         arrange(maxColumns);
         reflow();
+    }
+
+    /**
+     * The scroll pane's skin without its viewport's bitmap cache. The skin caches the viewport to scroll quickly, but
+     * a cached node is rendered whole whenever anything in it changes: every frame in which a chart redrew, the
+     * renderer drew all the page's charts again into the cache and then the cache onto the screen, instead of only
+     * the charts that changed.
+     */
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        ScrollPaneSkin skin = new ScrollPaneSkin(this);
+        skin.getChildren().stream().filter(n -> n.getStyleClass().contains("viewport")).forEach(n -> n.setCache(false));
+        return skin;
     }
 
     public List<ChartPane> charts() {

@@ -95,4 +95,24 @@ class DashboardLayoutTest {
         assertThat(ChartTests.fx(() -> d.charts().get(0).getHeight()))
                 .isGreaterThanOrEqualTo(Dashboard.MIN_PRESENTATION_HEIGHT);
     }
+
+    /**
+     * A chart that redraws costs the renderer its own area only: the page's viewport is not cached as one bitmap
+     * (which would render every chart again whenever one changed) and neither it nor the page fills a background
+     * behind the charts (an invisible fill still costs the software renderer a pass over its pixels).
+     */
+    @Test
+    void aChartThatRedrawsLeavesTheRestOfThePageAlone() throws Exception {
+        Dashboard d = show(1600, 900, false);
+        ChartTests.fx(() -> {
+            Node viewport = d.lookup(".viewport");
+            assertThat(viewport).isNotNull();
+            assertThat(viewport.isCache()).as("viewport cached").isFalse();
+            for (Node n : List.of(d, viewport)) {
+                javafx.scene.layout.Background b = ((javafx.scene.layout.Region) n).getBackground();
+                assertThat(b == null || b.getFills().isEmpty()).as("%s fills a background", n).isTrue();
+            }
+            return null;
+        });
+    }
 }
