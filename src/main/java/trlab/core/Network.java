@@ -21,6 +21,17 @@ public final class Network {
     public final double[] b;
     public final double[] a;
     public final double[] c;
+    /**
+     * 2^-960 (about 1e-289): a parameter smaller than this is set to zero by {@link #zeroNegligible}. Noisy training
+     * lets neurons die: their weights, bias and output weight decay together geometrically, by hundreds of decades,
+     * until they sit in the subnormal numbers below 2^-1022, which the CPU computes in microcode. At width 100 the
+     * default preset had 97 of its 100 neurons there after 10 million steps, and trained 1.9 times slower.
+     * Zero is where IEEE arithmetic takes such a value anyway (by underflow), only later, and a neuron all zero
+     * stays zero exactly. The bound is 2^62 above the subnormal range, so that a parameter times any factor above
+     * 2^-62 stays normal, and far below anything that moves an output: the outputs stay the same bit for bit
+     * (NegligibleParametersTest).
+     */
+    public static final double NEGLIGIBLE = 0x1p-960;
 
     public Network(int inputs, int width, int outputs, Activation activation, Parameterization parameterization) {
         if (inputs < 1 || width < 1 || outputs < 1) {
@@ -37,6 +48,22 @@ public final class Network {
         this.b = new double[width];
         this.a = new double[outputs * width];
         this.c = new double[outputs];
+    }
+
+    /** Sets every parameter of magnitude below {@link #NEGLIGIBLE} to zero (NaN stays). */
+    public void zeroNegligible() {
+        zeroNegligible(w);
+        zeroNegligible(b);
+        zeroNegligible(a);
+        zeroNegligible(c);
+    }
+
+    private static void zeroNegligible(double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (Math.abs(v[i]) < NEGLIGIBLE) {
+                v[i] = 0.0;
+            }
+        }
     }
 
     /**

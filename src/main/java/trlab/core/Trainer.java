@@ -35,6 +35,12 @@ public final class Trainer implements AutoCloseable {
     private static final long HELPER_PAUSE_MAX_NANOS = 1_600_000_000L;
     /** Misses in a row that pause the helper; a parked helper needs a step or two to wake, which are misses too. */
     private static final int HELPER_MISSES = 16;
+    /**
+     * Steps between two passes of {@link Network#zeroNegligible}: a parameter that halved at every step (faster
+     * than any run that stays finite decays) could still not fall from {@link Network#NEGLIGIBLE} into the
+     * subnormal range between two passes (62 halvings), and a pass costs a fraction of one step.
+     */
+    private static final int ZEROING_PERIOD = 32;
 
     private static final long PERMUTATION_STREAM = 1;
     private static final long LABEL_NOISE_STREAM = 2;
@@ -74,6 +80,7 @@ public final class Trainer implements AutoCloseable {
     private int helperMisses;
     private long helperPause = HELPER_PAUSE_NANOS;
     private long sequentialUntil;
+    private boolean zeroing = true;
 
     /**
      * @param startStep the time t of the network's current parameters (0 for a fresh network, the saved step for
@@ -205,6 +212,14 @@ public final class Trainer implements AutoCloseable {
         lastTo = to;
         lastPermuted = permuted;
         step++;
+        if (zeroing && step % ZEROING_PERIOD == 0) {
+            net.zeroNegligible();
+        }
+    }
+
+    /** Off: the parameters keep every value IEEE arithmetic gives them, however small (for tests of the zeroing). */
+    void setZeroing(boolean on) {
+        zeroing = on;
     }
 
     /**
