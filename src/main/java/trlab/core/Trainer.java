@@ -36,9 +36,9 @@ public final class Trainer implements AutoCloseable {
     /** Misses in a row that pause the helper; a parked helper needs a step or two to wake, which are misses too. */
     private static final int HELPER_MISSES = 16;
     /**
-     * Steps between two passes of {@link Network#zeroNegligible}: a parameter that halved at every step (faster
-     * than any run that stays finite decays) could still not fall from {@link Network#NEGLIGIBLE} into the
-     * subnormal range between two passes (62 halvings), and a pass costs a fraction of one step.
+     * Steps between two passes of {@link Network#zeroNegligible}. A pass costs less than a step of batch 1, yet
+     * it runs rarely: a parameter that falls into the subnormal range between two passes costs only the steps
+     * until the next one.
      */
     private static final int ZEROING_PERIOD = 32;
 
