@@ -20,16 +20,6 @@ class AllocationTest {
         return t == null ? 0 : THREADS.getThreadAllocatedBytes(t.getId());
     }
 
-    private static DataSet sine(int p) {
-        double[] x = new double[p];
-        double[] y = new double[p];
-        for (int n = 0; n < p; n++) {
-            x[n] = -1 + 2.0 * n / (p - 1);
-            y[n] = Math.sin(3 * x[n]);
-        }
-        return new DataSet(1, 1, p, x, y);
-    }
-
     /** Steps {@code warmup} times, then returns the bytes this thread and the helper allocated over {@code steps}. */
     private static long[] allocatedOver(Trainer trainer, int warmup, int steps) {
         for (int i = 0; i < warmup; i++) {
@@ -51,7 +41,7 @@ class AllocationTest {
         assertThat(THREADS.isThreadAllocatedMemorySupported()).isTrue();
         THREADS.setThreadAllocatedMemoryEnabled(true);
         Network net = Network.initialize(1, 100, 1, Activation.TANH, Parameterization.STANDARD, 1, 1, 3);
-        try (Trainer trainer = new Trainer(net, sine(16), Loss.MSE, Method.SGD, 1, 0.005, 1.0, 9, 0)) {
+        try (Trainer trainer = new Trainer(net, SineData.of(16), Loss.MSE, Method.SGD, 1, 0.005, 1.0, 9, 0)) {
             long[] bytes = allocatedOver(trainer, 200_000, 1_000_000);
             assertThat(bytes[0]).as("bytes allocated by 10^6 SGD steps").isLessThan(BOUND);
             assertThat(net.isFinite()).isTrue();
@@ -63,14 +53,14 @@ class AllocationTest {
         THREADS.setThreadAllocatedMemoryEnabled(true);
         // 256 x 100 entries: large enough for the helper thread where there is a second core
         Network net = Network.initialize(1, 100, 1, Activation.TANH, Parameterization.STANDARD, 1, 1, 4);
-        try (Trainer trainer = new Trainer(net, sine(256), Loss.MSE, Method.FULL_BATCH, 0, 0.005, 0.0, 9, 0)) {
+        try (Trainer trainer = new Trainer(net, SineData.of(256), Loss.MSE, Method.FULL_BATCH, 0, 0.005, 0.0, 9, 0)) {
             long[] bytes = allocatedOver(trainer, 2_000, 10_000);
             assertThat(bytes[0]).as("bytes allocated by 10^4 full-batch steps").isLessThan(BOUND);
             assertThat(bytes[1]).as("bytes allocated by the helper thread").isLessThan(BOUND);
         }
         // with label noise, and on the general path (d = 2, K = 3, cross-entropy) and SGD mini-batches
         Network noisy = Network.initialize(1, 100, 1, Activation.TANH, Parameterization.STANDARD, 1, 1, 4);
-        try (Trainer trainer = new Trainer(noisy, sine(256), Loss.MSE, Method.FULL_BATCH, 0, 0.005, 1.0, 9, 0)) {
+        try (Trainer trainer = new Trainer(noisy, SineData.of(256), Loss.MSE, Method.FULL_BATCH, 0, 0.005, 1.0, 9, 0)) {
             long[] bytes = allocatedOver(trainer, 2_000, 10_000);
             assertThat(bytes[0]).as("bytes allocated by 10^4 noisy full-batch steps").isLessThan(BOUND);
             assertThat(bytes[1]).isLessThan(BOUND);

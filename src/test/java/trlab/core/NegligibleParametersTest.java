@@ -46,14 +46,7 @@ class NegligibleParametersTest {
      */
     @Test
     void deadNeuronsLeaveTheSubnormalRangeAndEveryOutputStaysTheSame() {
-        int p = 16;
-        double[] x = new double[p];
-        double[] y = new double[p];
-        for (int n = 0; n < p; n++) {
-            x[n] = -1 + 2.0 * n / (p - 1);
-            y[n] = Math.sin(3 * x[n]);
-        }
-        DataSet data = new DataSet(1, 1, p, x, y);
+        DataSet data = SineData.of(16);
         Network zeroed = Network.initialize(1, 100, 1, Activation.TANH, Parameterization.STANDARD, 1.0, 1.0, 1);
         Network exact = zeroed.copy();
         Trainer zeroing = new Trainer(zeroed, data, Loss.MSE, Method.SGD, 1, 0.05, 1.0, 1, 0);
@@ -81,9 +74,9 @@ class NegligibleParametersTest {
         }
         assertThat(subnormal).as("subnormal parameters without the zeroing").isGreaterThan(100);
         assertThat(dead).as("parameters zeroed").isGreaterThanOrEqualTo(subnormal);
-        for (int n = 0; n < p; n++) {
-            assertThat(ReferenceModel.forward(zeroed, x, n)).as("output at sample %d", n)
-                    .containsExactly(ReferenceModel.forward(exact, x, n));
+        for (int n = 0; n < data.size(); n++) {
+            assertThat(ReferenceModel.forward(zeroed, data.x(), n)).as("output at sample %d", n)
+                    .containsExactly(ReferenceModel.forward(exact, data.x(), n));
         }
         assertThat(zeroed.isFinite()).isTrue();
     }

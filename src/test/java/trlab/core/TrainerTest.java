@@ -20,24 +20,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TrainerTest {
 
-    /** P points evenly spaced on [-1, 1] with y = sin(3x), built here rather than by Tasks. */
-    private static DataSet sine(int p) {
-        double[] x = new double[p];
-        double[] y = new double[p];
-        for (int n = 0; n < p; n++) {
-            x[n] = -1 + 2.0 * n / (p - 1);
-            y[n] = Math.sin(3 * x[n]);
-        }
-        return new DataSet(1, 1, p, x, y);
-    }
-
     private static Network tanhNet() {
         return Network.initialize(1, 16, 1, Activation.TANH, Parameterization.STANDARD, 1.0, 1.0, 11);
     }
 
     @Test
     void sameSeedGivesBitIdenticalParametersAfter500NoisySgdSteps() {
-        DataSet data = sine(10);
+        DataSet data = SineData.of(10);
         Network initial = tanhNet();
         Network a = initial.copy();
         Network b = initial.copy();
@@ -69,7 +58,7 @@ class TrainerTest {
     @MethodSource("splitCases")
     void runSplitAtStep137AndResumedOnACopyIsBitIdenticalToTheUninterruptedRun(Method method, int batch,
                                                                                  double noise) {
-        DataSet data = sine(10);
+        DataSet data = SineData.of(10);
         Network whole = tanhNet();
         Trainer uninterrupted = new Trainer(whole, data, Loss.MSE, method, batch, 0.05, noise, 5, 0);
         for (int i = 0; i < 500; i++) {
@@ -95,7 +84,7 @@ class TrainerTest {
 
     @Test
     void stepsPerEpochIsCeilingOfPOverBatchSize() {
-        DataSet data = sine(10);
+        DataSet data = SineData.of(10);
         assertThat(trainer(data, Method.SGD, 3).stepsPerEpoch()).isEqualTo(4);
         assertThat(trainer(data, Method.SGD, 1).stepsPerEpoch()).isEqualTo(10);
         assertThat(trainer(data, Method.SGD, 5).stepsPerEpoch()).isEqualTo(2);
@@ -106,14 +95,14 @@ class TrainerTest {
 
     @Test
     void epochIsStepsOverStepsPerEpoch() {
-        Trainer t = trainer(sine(10), Method.SGD, 3);
+        Trainer t = trainer(SineData.of(10), Method.SGD, 3);
         assertThat(t.epoch()).isEqualTo(0.0);
         for (int i = 0; i < 6; i++) {
             t.step();
         }
         assertThat(t.time()).isEqualTo(6);
         assertThat(t.epoch()).isEqualTo(1.5);
-        Trainer resumed = new Trainer(tanhNet(), sine(10), Loss.MSE, Method.SGD, 1, 0.05, 0, 1, 25);
+        Trainer resumed = new Trainer(tanhNet(), SineData.of(10), Loss.MSE, Method.SGD, 1, 0.05, 0, 1, 25);
         assertThat(resumed.epoch()).isEqualTo(2.5);
     }
 
@@ -296,7 +285,7 @@ class TrainerTest {
 
     @Test
     void labelNoiseNeverChangesTheStoredTargets() {
-        DataSet data = sine(10);
+        DataSet data = SineData.of(10);
         double[] y = data.y().clone();
         double[] x = data.x().clone();
         Trainer t = new Trainer(tanhNet(), data, Loss.MSE, Method.SGD, 3, 0.05, 2.0, 1, 0);
@@ -309,7 +298,7 @@ class TrainerTest {
 
     @Test
     void withoutLabelNoiseFullBatchIsIndependentOfTheTrainingSeed() {
-        DataSet data = sine(10);
+        DataSet data = SineData.of(10);
         Network a = tanhNet();
         Network b = tanhNet();
         Trainer ta = new Trainer(a, data, Loss.MSE, Method.FULL_BATCH, 10, 0.05, 0.0, 1, 0);
@@ -325,7 +314,7 @@ class TrainerTest {
 
     @Test
     void rejectsInvalidSettings() {
-        DataSet data = sine(10);
+        DataSet data = SineData.of(10);
         assertThatThrownBy(() -> new Trainer(tanhNet(), data, Loss.MSE, Method.SGD, 0, 0.05, 0, 1, 0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Trainer(tanhNet(), data, Loss.MSE, Method.SGD, 11, 0.05, 0, 1, 0))
@@ -348,7 +337,7 @@ class TrainerTest {
 
     @Test
     void fullBatchAcceptsAnyNominalBatchSize() {
-        Trainer t = new Trainer(tanhNet(), sine(10), Loss.MSE, Method.FULL_BATCH, 0, 0.05, 0, 1, 0);
+        Trainer t = new Trainer(tanhNet(), SineData.of(10), Loss.MSE, Method.FULL_BATCH, 0, 0.05, 0, 1, 0);
         assertThat(t.batchSize()).isEqualTo(10);
     }
 }
