@@ -525,7 +525,7 @@ public final class LabWindow extends BorderPane {
 
         Menu lesson = new Menu("Lessons");
         for (String name : Lesson.names()) {
-            lesson.getItems().add(item("Lesson: " + name, null, () -> openLesson(name)));
+            lesson.getItems().add(item("Lesson: " + lessonTitle(name), null, () -> openLesson(name)));
         }
         MenuItem openLesson = item("Open a lesson file\u2026", null, () -> openFile("Open lesson", "Lesson", "*.json")
                 .ifPresent(f -> openLesson(f.toPath().toString())));
@@ -562,6 +562,15 @@ public final class LabWindow extends BorderPane {
     }
 
     /** Opens a lesson (a shipped one's name or a file) at its first step; a bad one says why and changes nothing. */
+    /** A shipped lesson's title, for the menu; its name where it cannot be read (opening it then says why). */
+    private static String lessonTitle(String name) {
+        try {
+            return Lesson.load(name).title();
+        } catch (RuntimeException e) {
+            return name;
+        }
+    }
+
     void openLesson(String nameOrFile) {
         withConfigError(() -> lessons.open(Lesson.load(nameOrFile)));
     }

@@ -39,6 +39,22 @@ class LessonWindowTest extends WindowTest {
     }
 
     @Test
+    void theLessonsMenuNamesEachShippedLessonByItsTitleAndOpensIt(FxRobot robot) {
+        robot.clickOn("Lessons");
+        for (String name : Lesson.names()) {
+            String title = Lesson.load(name).title();
+            assertThat(robot.lookup("Lesson: " + title).tryQuery()).as(name).isPresent();
+            if (!title.equals(name)) {
+                assertThat(robot.lookup("Lesson: " + name).tryQuery()).as("the file name " + name).isEmpty();
+            }
+        }
+        robot.clickOn("Lesson: Aging");
+        assertThat(robot.lookup("#lessonPanel").tryQuery()).isPresent();
+        assertThat(robot.lookup("#lessonProgress").queryLabeled().getText()).startsWith("step 1 of");
+        robot.clickOn("#lessonClose");
+    }
+
+    @Test
     void aStepOnTheTheoryPageWithoutControlsShowsJustThat(FxRobot robot, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("class.json");
         Files.writeString(file, "{\"title\": \"Class\", \"steps\": [{\"title\": \"Theory\", \"text\": \"A. B.\","
