@@ -524,7 +524,12 @@ public final class LabWindow extends BorderPane {
         Menu compare = new Menu("Compare", null, pair, add, remove, stop);
 
         Menu lesson = new Menu("Lessons");
-        for (String name : Lesson.names()) {
+        // the one a class meets first at the top, the others as they sort
+        List<String> shipped = new ArrayList<>(Lesson.names());
+        if (shipped.remove(Lesson.FIRST)) {
+            shipped.add(0, Lesson.FIRST);
+        }
+        for (String name : shipped) {
             lesson.getItems().add(item("Lesson: " + lessonTitle(name), null, () -> openLesson(name)));
         }
         MenuItem openLesson = item("Open a lesson file\u2026", null, () -> openFile("Open lesson", "Lesson", "*.json")

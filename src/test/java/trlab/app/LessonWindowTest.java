@@ -48,6 +48,9 @@ class LessonWindowTest extends WindowTest {
                 assertThat(robot.lookup("Lesson: " + name).tryQuery()).as("the file name " + name).isEmpty();
             }
         }
+        javafx.scene.control.Menu menu = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class)
+                .getMenus().stream().filter(m -> m.getText().equals("Lessons")).findFirst().orElseThrow();
+        assertThat(menu.getItems().get(0).getText()).as("first").isEqualTo("Lesson: The training response");
         robot.clickOn("Lesson: Aging");
         assertThat(robot.lookup("#lessonPanel").tryQuery()).isPresent();
         assertThat(robot.lookup("#lessonProgress").queryLabeled().getText()).startsWith("step 1 of");
