@@ -566,7 +566,6 @@ public final class LabWindow extends BorderPane {
         }, file, status::notice, why -> Dialogs.error(window(), "Could not save " + file.getFileName(), why));
     }
 
-    /** Opens a lesson (a shipped one's name or a file) at its first step; a bad one says why and changes nothing. */
     /** A shipped lesson's title, for the menu; its name where it cannot be read (opening it then says why). */
     private static String lessonTitle(String name) {
         try {
@@ -576,6 +575,7 @@ public final class LabWindow extends BorderPane {
         }
     }
 
+    /** Opens a lesson (a shipped one's name or a file) at its first step; a bad one says why and changes nothing. */
     void openLesson(String nameOrFile) {
         withConfigError(() -> lessons.open(Lesson.load(nameOrFile)));
     }
