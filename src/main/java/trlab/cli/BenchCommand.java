@@ -117,10 +117,11 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * Takes snapshots until the JIT has compiled their code ({@link Jit#settled} over a second), for at least
      * {@link #SNAPSHOT_WARMUP_RUNS} and min(3 s, seconds / 2), at most min({@link #MAX_SNAPSHOT_WARMUP_SECONDS},
-     * 5 x seconds) once it has those runs; returns the seconds it took. A live view takes a snapshot every frame, so the cost that matters is
-     * the compiled one, and it comes late: a snapshot calls many of its methods once, and these reach C2 after
-     * hundreds of snapshots. After a fixed 2 s some processes were still compiling them (Response.measure, EJML's
-     * tridiagonal decomposition) while the timing ran, and gave 8-10 ms at width 1000 where the others gave 6.
+     * 5 x seconds) once it has those runs; returns the seconds it took. A live view takes a snapshot every frame,
+     * so the cost that matters is the compiled one, and it comes late: a snapshot calls many of its methods once,
+     * and these reach C2 after hundreds of snapshots. After a fixed 2 s some processes were still compiling them
+     * (Response.measure, EJML's tridiagonal decomposition) while the timing ran, and gave 8-10 ms at width 1000
+     * where the others gave 6.
      */
     private double warmUpSnapshots(Experiment run) {
         long start = System.nanoTime();

@@ -135,7 +135,10 @@ record SymmetricEigen(int size, double[] values, int columns, double[] vectors) 
             return true;
         }
 
-        /** LU = P (G - lambda I), a zero pivot replaced by {@code tiny} (lambda is an eigenvalue: G - lambda I is singular). */
+        /**
+         * LU = P (G - lambda I), a zero pivot replaced by {@code tiny} (lambda is an eigenvalue: G - lambda I is
+         * singular).
+         */
         private void factor(double lambda, double tiny) {
             System.arraycopy(g, 0, lu, 0, n * n);
             for (int i = 0; i < n; i++) {
